@@ -1,0 +1,1 @@
+//! Folds streamed chunks into a final completion, purely, with an explicit outcome.

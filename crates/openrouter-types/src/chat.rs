@@ -1,0 +1,1 @@
+//! The chat completions request (`POST /chat/completions`): messages, tools, routing, sampling.

@@ -1,0 +1,1 @@
+//! The streamed chat completion chunk and its deltas.

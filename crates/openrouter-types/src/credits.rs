@@ -1,0 +1,1 @@
+//! The account's credits (`GET /credits`).

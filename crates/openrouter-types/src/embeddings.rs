@@ -1,0 +1,1 @@
+//! Embeddings (`POST /embeddings`, `GET /embeddings/models`).

@@ -1,0 +1,1 @@
+//! Per-provider endpoints of a model (`/models/{author}/{slug}/endpoints`, `/endpoints/zdr`).

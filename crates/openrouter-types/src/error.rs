@@ -1,0 +1,1 @@
+//! The error envelope OpenRouter returns on every failing status (and sometimes on 200).

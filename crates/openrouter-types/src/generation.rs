@@ -1,0 +1,1 @@
+//! Stats of one generation (`GET /generation?id=`).

@@ -1,0 +1,1 @@
+//! The current API key's info and limits (`GET /key`).

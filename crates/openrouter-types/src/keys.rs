@@ -1,0 +1,1 @@
+//! Key management with a management key (`/keys`: list, create, get, update, delete).

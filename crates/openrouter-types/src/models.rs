@@ -1,0 +1,1 @@
+//! The model catalogue: `GET /models`, `/models/count`, `/models/user`, `/model/{author}/{slug}`.

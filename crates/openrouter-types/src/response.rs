@@ -1,0 +1,1 @@
+//! The chat completions response (non-streaming): choices, messages, tool calls, annotations.

@@ -1,0 +1,1 @@
+//! The Responses API (`POST /responses`): request, response and its stream events.

@@ -1,0 +1,1 @@
+//! Provider routing preferences (`provider` in a request) and fallback models.

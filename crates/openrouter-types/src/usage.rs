@@ -1,0 +1,1 @@
+//! Token usage and cost, shared by completions, chunks, embeddings and responses.

@@ -1,0 +1,3 @@
+//! The workspace's one integration-test binary: cross-crate contract tests and tidy checks.
+
+mod tidy;

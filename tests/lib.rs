@@ -1,0 +1,1 @@
+//! Holder for the workspace's cross-crate integration tests; see `it/`.
