@@ -1,0 +1,607 @@
+//! The push parser: the WHATWG "interpreting an event stream" algorithm run
+//! incrementally over chunks of any size, with bounded memory.
+
+mod config;
+mod finish;
+
+use std::collections::VecDeque;
+use std::mem;
+use std::ops::Range;
+
+use bytes::Bytes;
+use memchr::{memchr, memchr2};
+
+pub use self::config::ParserConfig;
+pub use self::finish::Finish;
+use crate::Error;
+use crate::frame::{Comment, Event, Frame};
+use crate::utf8::Utf8Bytes;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// An incremental, sans-IO Server-Sent Events parser.
+///
+/// Feed it bytes as they arrive ([`feed`](Parser::feed) or
+/// [`feed_bytes`](Parser::feed_bytes)), then drain
+/// [`next_frame`](Parser::next_frame) until it returns `None`, which means
+/// "need more input" (incomplete input is not an error). At the end of the
+/// stream call [`finish`](Parser::finish) to learn whether the stream ended
+/// cleanly or in the middle of an event.
+///
+/// Frames do not depend on how the input was split into chunks: a CRLF, a
+/// UTF-8 character or a byte-order mark split across two chunks is handled
+/// exactly as if it had arrived whole.
+///
+/// ```
+/// use openrouter_sse::{Frame, Parser};
+///
+/// let mut parser = Parser::new();
+/// let mut data = Vec::new();
+/// for chunk in [&b"data: {\"a\""[..], b":1}\r", b"\n\r\ndata: [DONE]\n\n"] {
+///     parser.feed(chunk);
+///     while let Some(frame) = parser.next_frame() {
+///         if let Frame::Event(event) = frame? {
+///             data.push(event.into_data());
+///         }
+///     }
+/// }
+/// assert!(parser.finish().is_clean());
+/// assert_eq!(data, ["{\"a\":1}", "[DONE]"]);
+/// # Ok::<(), openrouter_sse::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Parser {
+    config: ParserConfig,
+    /// Frames parsed from complete lines and not yet taken by `next_frame`.
+    frames: VecDeque<Result<Frame, Error>>,
+
+    /// Bytes of a line begun in an earlier chunk; never longer than
+    /// `max_line_bytes`, and its capacity never above it either.
+    partial: Vec<u8>,
+    /// The previous line ended in CR: a LF first in the next chunk is part of
+    /// the same terminator.
+    after_cr: bool,
+    /// No line has completed yet, so a leading byte-order mark is still to be
+    /// stripped.
+    at_stream_start: bool,
+    /// After an error: discard lines up to and including the next blank one.
+    resync: bool,
+    /// While resynchronising, partial lines are not buffered; this remembers
+    /// that the current one has bytes, so its end is not taken for a blank line.
+    discarding_line: bool,
+
+    /// The event being built.
+    data: Data,
+    event_type: Option<Utf8Bytes>,
+    /// A field line has been seen since the last blank line.
+    block_open: bool,
+    /// The spec's "last event ID buffer" (set by `id` fields).
+    id_buffer: Option<Utf8Bytes>,
+    /// The spec's "last event ID string" (committed from the buffer when a
+    /// block ends, even if no event fires).
+    last_event_id: Option<Utf8Bytes>,
+    /// The reconnection time from the last valid `retry` field.
+    retry_ms: Option<u64>,
+}
+
+/// The data buffer. The common case (one `data:` line) keeps a shared slice
+/// of the input and never copies into a buffer.
+#[derive(Debug, Clone, Default)]
+enum Data {
+    #[default]
+    Empty,
+    One(Utf8Bytes),
+    Many(String),
+}
+
+impl Data {
+    /// Length of the spec's data buffer: every value followed by a LF.
+    fn spec_len(&self) -> usize {
+        match self {
+            Data::Empty => 0,
+            Data::One(value) => value.len() + 1,
+            Data::Many(joined) => joined.len() + 1,
+        }
+    }
+}
+
+/// Where the bytes of a line live, so values can be taken without copying
+/// when the input is shared.
+#[derive(Clone, Copy)]
+enum Src<'a> {
+    Borrowed(&'a [u8]),
+    Shared(&'a Bytes),
+}
+
+impl<'a> Src<'a> {
+    fn as_slice(self) -> &'a [u8] {
+        match self {
+            Src::Borrowed(slice) => slice,
+            Src::Shared(bytes) => bytes,
+        }
+    }
+
+    /// The decoded text of `range`: a slice of shared input, or one copy of
+    /// borrowed input.
+    fn text(self, range: Range<usize>) -> Utf8Bytes {
+        match self {
+            Src::Borrowed(slice) => Utf8Bytes::decode_slice(&slice[range]),
+            Src::Shared(bytes) => Utf8Bytes::decode(bytes.slice(range)),
+        }
+    }
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        Self::with_config(ParserConfig::default())
+    }
+}
+
+impl Parser {
+    /// A parser with the default limits (16 MiB per line and per event).
+    ///
+    /// ```
+    /// let parser = openrouter_sse::Parser::new();
+    /// assert_eq!(parser.config().max_line_bytes, 16 << 20);
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A parser with the given limits.
+    ///
+    /// ```
+    /// use openrouter_sse::{Parser, ParserConfig};
+    ///
+    /// let parser = Parser::with_config(ParserConfig::default().max_event_bytes(1 << 20));
+    /// assert_eq!(parser.config().max_event_bytes, 1 << 20);
+    /// ```
+    pub fn with_config(config: ParserConfig) -> Self {
+        Parser {
+            config,
+            frames: VecDeque::new(),
+            partial: Vec::new(),
+            after_cr: false,
+            at_stream_start: true,
+            resync: false,
+            discarding_line: false,
+            data: Data::Empty,
+            event_type: None,
+            block_open: false,
+            id_buffer: None,
+            last_event_id: None,
+            retry_ms: None,
+        }
+    }
+
+    /// The limits this parser enforces.
+    ///
+    /// ```
+    /// assert_eq!(openrouter_sse::Parser::new().config().max_event_bytes, 16 << 20);
+    /// ```
+    pub fn config(&self) -> &ParserConfig {
+        &self.config
+    }
+
+    /// Parses a chunk of borrowed input.
+    ///
+    /// Complete lines are parsed now; values that must outlive the call (event
+    /// data, comments) are copied once, and only the bytes of an unfinished
+    /// last line are kept for the next chunk. Prefer
+    /// [`feed_bytes`](Parser::feed_bytes) when you already hold `Bytes`.
+    ///
+    /// ```
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed(b"data: hel");
+    /// assert!(parser.next_frame().is_none()); // need more input
+    /// parser.feed(b"lo\n\n");
+    /// assert_eq!(parser.next_frame().unwrap()?.as_event().unwrap().data(), "hello");
+    /// # Ok::<(), openrouter_sse::Error>(())
+    /// ```
+    pub fn feed(&mut self, chunk: &[u8]) {
+        self.feed_src(Src::Borrowed(chunk));
+    }
+
+    /// Parses a chunk of shared input without copying it: event data and
+    /// comments of lines wholly inside the chunk are slices of `chunk`.
+    ///
+    /// Frames keep those slices (and so the chunk's allocation) alive until
+    /// they are dropped.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    ///
+    /// let chunk = Bytes::from_static(b"data: {\"choices\":[]}\n\n");
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed_bytes(chunk.clone());
+    /// let frame = parser.next_frame().unwrap()?;
+    /// let data = frame.as_event().unwrap().data_bytes();
+    /// assert_eq!(data.as_ptr(), chunk[6..].as_ptr()); // no copy
+    /// # Ok::<(), openrouter_sse::Error>(())
+    /// ```
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "taking the chunk lets callers hand over what they received without a clone at \
+                  the call site; frames keep slices of it"
+    )]
+    pub fn feed_bytes(&mut self, chunk: Bytes) {
+        self.feed_src(Src::Shared(&chunk));
+    }
+
+    /// The next parsed frame, or `None` when all input fed so far has been
+    /// consumed (feed more, or [`finish`](Parser::finish)).
+    ///
+    /// An `Err` reports a limit that was exceeded; the parser has recovered
+    /// (see [`Error`]) and later calls return later frames.
+    ///
+    /// ```
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed(b"data: 1\n\ndata: 2\n\n");
+    /// let mut n = 0;
+    /// while let Some(frame) = parser.next_frame() {
+    ///     frame?;
+    ///     n += 1;
+    /// }
+    /// assert_eq!(n, 2);
+    /// # Ok::<(), openrouter_sse::Error>(())
+    /// ```
+    pub fn next_frame(&mut self) -> Option<Result<Frame, Error>> {
+        self.frames.pop_front()
+    }
+
+    /// Ends the stream: discards an unfinished line and an undispatched event
+    /// (as the spec requires) and reports whether anything was discarded, so
+    /// a clean end can be told from a cut one.
+    ///
+    /// Frames parsed before the end stay queued for
+    /// [`next_frame`](Parser::next_frame). The parser is then ready for a new
+    /// stream (for example after a reconnect): the last event ID and the
+    /// reconnection time are kept, everything else starts afresh.
+    ///
+    /// ```
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed(b"data: complete\n\ndata: cut off");
+    /// let end = parser.finish();
+    /// assert!(!end.is_clean());
+    /// assert!(end.discarded_partial_line());
+    /// assert!(end.discarded_event());
+    /// assert_eq!(parser.next_frame().unwrap()?.as_event().unwrap().data(), "complete");
+    /// # Ok::<(), openrouter_sse::Error>(())
+    /// ```
+    pub fn finish(&mut self) -> Finish {
+        // An unfinished line that is not a comment is the start of an event.
+        let partial_field = !self.partial.is_empty() && self.partial[0] != b':';
+        let finish = Finish::new(
+            !self.partial.is_empty() || self.discarding_line,
+            self.block_open || self.resync || partial_field,
+        );
+        self.partial.clear();
+        self.discarding_line = false;
+        self.after_cr = false;
+        self.at_stream_start = true;
+        self.resync = false;
+        self.discard_event();
+        finish
+    }
+
+    /// The spec's "last event ID string": the id committed by the last
+    /// completed block (`None` if never set). Send it as `Last-Event-ID` when
+    /// reconnecting.
+    ///
+    /// ```
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed(b"id: 7\ndata: x\n\nid: 8\ndata: cut");
+    /// let _ = parser.finish();
+    /// assert_eq!(parser.last_event_id(), Some("7"));
+    /// ```
+    pub fn last_event_id(&self) -> Option<&str> {
+        self.last_event_id.as_ref().map(Utf8Bytes::as_str)
+    }
+
+    /// The reconnection time in milliseconds from the last valid `retry`
+    /// field, if any.
+    ///
+    /// ```
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed(b"retry: 2500\n\n");
+    /// assert_eq!(parser.retry_ms(), Some(2500));
+    /// ```
+    pub fn retry_ms(&self) -> Option<u64> {
+        self.retry_ms
+    }
+
+    /// Bytes the parser holds for input it could not parse yet: the
+    /// unfinished line and the data of the unfinished event.
+    ///
+    /// Data that is a shared slice of a chunk given to
+    /// [`feed_bytes`](Parser::feed_bytes) is not counted.
+    ///
+    /// ```
+    /// let mut parser = openrouter_sse::Parser::new();
+    /// parser.feed(b"data: abc");
+    /// assert_eq!(parser.buffered_len(), 9);
+    /// ```
+    pub fn buffered_len(&self) -> usize {
+        self.partial.len()
+            + if let Data::Many(joined) = &self.data {
+                joined.len()
+            } else {
+                0
+            }
+    }
+
+    /// Memory the parser has allocated for unparsed input: never more than
+    /// `max_line_bytes + max_event_bytes` (plus a few bytes), however the
+    /// input is chunked. Queued frames are not counted.
+    ///
+    /// ```
+    /// use openrouter_sse::{Parser, ParserConfig};
+    ///
+    /// let mut parser = Parser::with_config(ParserConfig::default().max_line_bytes(1024));
+    /// for _ in 0..100 {
+    ///     parser.feed(&[b'x'; 100]); // a line that never ends
+    /// }
+    /// assert!(parser.buffer_capacity() <= 1024);
+    /// ```
+    pub fn buffer_capacity(&self) -> usize {
+        self.partial.capacity()
+            + if let Data::Many(joined) = &self.data {
+                joined.capacity()
+            } else {
+                0
+            }
+    }
+
+    fn feed_src(&mut self, src: Src<'_>) {
+        let buf = src.as_slice();
+        if buf.is_empty() {
+            return;
+        }
+        let mut pos = 0;
+        if mem::take(&mut self.after_cr) && buf[0] == b'\n' {
+            pos = 1;
+        }
+
+        // Finish a line begun in an earlier chunk.
+        if !self.partial.is_empty() || self.discarding_line {
+            let Some(i) = memchr2(b'\n', b'\r', &buf[pos..]) else {
+                self.extend_partial(&buf[pos..]);
+                return;
+            };
+            let end = pos + i;
+            self.extend_partial(&buf[pos..end]);
+            self.complete_partial();
+            pos = self.skip_terminator(buf, end);
+        }
+
+        // Lines wholly inside this chunk.
+        while let Some(i) = memchr2(b'\n', b'\r', &buf[pos..]) {
+            let end = pos + i;
+            self.line(src, pos..end);
+            pos = self.skip_terminator(buf, end);
+        }
+        self.extend_partial(&buf[pos..]);
+    }
+
+    /// The index after the terminator at `end`; remembers a CR at the very
+    /// end of the chunk, whose LF may come in the next one.
+    fn skip_terminator(&mut self, buf: &[u8], end: usize) -> usize {
+        if buf[end] == b'\r' {
+            match buf.get(end + 1) {
+                Some(b'\n') => return end + 2,
+                Some(_) => {}
+                None => self.after_cr = true,
+            }
+        }
+        end + 1
+    }
+
+    /// Keeps the start of an unfinished line, within `max_line_bytes`.
+    fn extend_partial(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        if self.resync {
+            self.discarding_line = true;
+            return;
+        }
+        let needed = self.partial.len() + bytes.len();
+        let limit = self.config.max_line_bytes;
+        if needed > limit {
+            self.fail(Error::LineTooLong { limit });
+            self.partial.clear();
+            self.discarding_line = true;
+            return;
+        }
+        let target = grown_capacity(self.partial.capacity(), needed, limit);
+        self.partial.reserve_exact(target - self.partial.len());
+        self.partial.extend_from_slice(bytes);
+    }
+
+    /// Parses the line accumulated in `partial`, now that its end has arrived.
+    fn complete_partial(&mut self) {
+        if self.discarding_line {
+            // A non-blank line skipped while resynchronising.
+            self.discarding_line = false;
+            self.at_stream_start = false;
+            return;
+        }
+        let line = mem::take(&mut self.partial);
+        // Lines whose value the frame keeps hand their buffer over instead of
+        // copying out of it; the others leave it for reuse.
+        let keeps_value = line.first() == Some(&b':') || line.starts_with(b"data");
+        if keeps_value {
+            let shared = Bytes::from(line);
+            self.line(Src::Shared(&shared), 0..shared.len());
+        } else {
+            self.line(Src::Borrowed(&line), 0..line.len());
+            self.partial = line;
+            self.partial.clear();
+        }
+    }
+
+    /// Interprets one complete line (without its terminator).
+    fn line(&mut self, src: Src<'_>, range: Range<usize>) {
+        let buf = src.as_slice();
+        let Range { mut start, end } = range;
+        let raw_len = end - start;
+        if mem::take(&mut self.at_stream_start) && buf[start..end].starts_with(BOM) {
+            start += BOM.len();
+        }
+        if self.resync {
+            self.resync = start != end;
+            return;
+        }
+        if raw_len > self.config.max_line_bytes {
+            self.fail(Error::LineTooLong {
+                limit: self.config.max_line_bytes,
+            });
+            return;
+        }
+        if start == end {
+            self.dispatch();
+            return;
+        }
+
+        let line = &buf[start..end];
+        // Nearly every OpenRouter line is `data: {...}`: skip the field match.
+        if let Some(rest) = line.strip_prefix(b"data:") {
+            let value_start = start + 5 + usize::from(rest.first() == Some(&b' '));
+            self.block_open = true;
+            self.push_data(src, value_start..end);
+            return;
+        }
+        if line[0] == b':' {
+            let text = src.text(start + 1..end);
+            self.frames.push_back(Ok(Frame::Comment(Comment { text })));
+            return;
+        }
+
+        self.block_open = true;
+        let (name, value) = match memchr(b':', line) {
+            Some(colon) => {
+                let value_start = start + colon + 1;
+                let space = value_start < end && buf[value_start] == b' ';
+                (&line[..colon], value_start + usize::from(space)..end)
+            }
+            None => (line, end..end),
+        };
+        match name {
+            b"data" => self.push_data(src, value),
+            b"event" => self.set_event_type(src.text(value)),
+            b"id" if memchr(0, &buf[value.clone()]).is_none() => {
+                self.id_buffer = Some(src.text(value));
+            }
+            b"retry" => {
+                if let Some(ms) = parse_retry(&buf[value]) {
+                    self.retry_ms = Some(ms);
+                    self.frames.push_back(Ok(Frame::Retry(ms)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push_data(&mut self, src: Src<'_>, value: Range<usize>) {
+        let limit = self.config.max_event_bytes;
+        let event_type_len = self.event_type.as_ref().map_or(0, Utf8Bytes::len);
+        match &mut self.data {
+            Data::Empty => {
+                let text = src.text(value);
+                if text.len() + 1 + event_type_len > limit {
+                    self.fail(Error::EventTooLarge { limit });
+                } else {
+                    self.data = Data::One(text);
+                }
+            }
+            Data::One(_) | Data::Many(_) => {
+                let text = String::from_utf8_lossy(&src.as_slice()[value]);
+                let needed = self.data.spec_len() + text.len();
+                if needed + 1 + event_type_len > limit {
+                    self.fail(Error::EventTooLarge { limit });
+                    return;
+                }
+                let mut joined = match mem::take(&mut self.data) {
+                    Data::Many(joined) => joined,
+                    Data::One(first) => {
+                        let mut joined = String::with_capacity(needed);
+                        joined.push_str(first.as_str());
+                        joined
+                    }
+                    Data::Empty => String::new(),
+                };
+                let target = grown_capacity(joined.capacity(), needed, limit);
+                joined.reserve_exact(target - joined.len());
+                joined.push('\n');
+                joined.push_str(&text);
+                self.data = Data::Many(joined);
+            }
+        }
+    }
+
+    fn set_event_type(&mut self, event_type: Utf8Bytes) {
+        let limit = self.config.max_event_bytes;
+        if self.data.spec_len() + event_type.len() > limit {
+            self.fail(Error::EventTooLarge { limit });
+            return;
+        }
+        self.event_type = (!event_type.is_empty()).then_some(event_type);
+    }
+
+    /// A blank line: commit the last event ID and fire the event, if any.
+    fn dispatch(&mut self) {
+        self.last_event_id.clone_from(&self.id_buffer);
+        self.block_open = false;
+        let event_type = self.event_type.take();
+        let data = match mem::take(&mut self.data) {
+            Data::Empty => return,
+            Data::One(value) => value,
+            Data::Many(joined) => Utf8Bytes::from(joined),
+        };
+        let id = self.id_buffer.clone();
+        self.frames.push_back(Ok(Frame::Event(Event {
+            event_type,
+            data,
+            id,
+        })));
+    }
+
+    /// Reports `error`, drops the event being built and skips to the next
+    /// blank line.
+    fn fail(&mut self, error: Error) {
+        self.frames.push_back(Err(error));
+        self.discard_event();
+        self.resync = true;
+    }
+
+    fn discard_event(&mut self) {
+        self.data = Data::Empty;
+        self.event_type = None;
+        self.block_open = false;
+        // An `id` in a block that never completed is not committed.
+        self.id_buffer.clone_from(&self.last_event_id);
+    }
+}
+
+/// The capacity to grow a buffer of `capacity` to so it holds `needed` bytes:
+/// geometric (so a long line fed in small chunks stays linear) but never past
+/// `limit` (so memory is bounded by the limit, not by the allocator's
+/// doubling). Callers ensure `needed <= limit`.
+fn grown_capacity(capacity: usize, needed: usize, limit: usize) -> usize {
+    if needed <= capacity {
+        return capacity;
+    }
+    capacity.saturating_mul(2).max(64).min(limit).max(needed)
+}
+
+/// A `retry` value: ASCII digits only, at least one. Values that overflow
+/// `u64` are ignored, as Chromium does.
+fn parse_retry(value: &[u8]) -> Option<u64> {
+    if value.is_empty() {
+        return None;
+    }
+    value.iter().try_fold(0u64, |acc, &b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        acc.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}

@@ -1,0 +1,111 @@
+//! `Utf8Bytes`: a `Bytes` known to hold UTF-8, so frames validate once and
+//! hand out `&str` views and cheap clones without copying.
+
+use std::fmt;
+
+use bytes::Bytes;
+
+/// Shared, immutable bytes that are valid UTF-8.
+///
+/// Every constructor validates (or lossily decodes, as the WHATWG event stream
+/// algorithm requires), so `as_str` never has to check again.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Utf8Bytes(Bytes);
+
+impl Utf8Bytes {
+    /// Decodes `bytes` per the WHATWG "UTF-8 decode": valid input is kept
+    /// without copying, each maximal invalid subpart becomes U+FFFD.
+    pub(crate) fn decode(bytes: Bytes) -> Self {
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => Self(bytes),
+            Err(_) => Self::lossy(&bytes),
+        }
+    }
+
+    /// Like [`Utf8Bytes::decode`] for borrowed input: one copy, one validation.
+    pub(crate) fn decode_slice(bytes: &[u8]) -> Self {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => Self(Bytes::copy_from_slice(bytes)),
+            Err(_) => Self::lossy(bytes),
+        }
+    }
+
+    fn lossy(bytes: &[u8]) -> Self {
+        Self(Bytes::from(String::from_utf8_lossy(bytes).into_owned()))
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        debug_assert!(std::str::from_utf8(&self.0).is_ok());
+        // SAFETY: every constructor of `Utf8Bytes` either validated the bytes
+        // with `str::from_utf8` or built them from a `String`, and the bytes
+        // are immutable afterwards.
+        #[allow(
+            unsafe_code,
+            reason = "re-validating on every access would defeat the point of validating once; \
+                      the invariant is upheld by every constructor in this module"
+        )]
+        unsafe {
+            std::str::from_utf8_unchecked(&self.0)
+        }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &Bytes {
+        &self.0
+    }
+
+    pub(crate) fn into_bytes(self) -> Bytes {
+        self.0
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<String> for Utf8Bytes {
+    fn from(s: String) -> Self {
+        Self(Bytes::from(s))
+    }
+}
+
+impl From<&str> for Utf8Bytes {
+    fn from(s: &str) -> Self {
+        Self(Bytes::copy_from_slice(s.as_bytes()))
+    }
+}
+
+impl fmt::Debug for Utf8Bytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_sequences_become_replacement_characters_per_maximal_subpart() {
+        let input = b"a\xF0\x9F\x98b\xC0\xAFc\xED\xA0\x80";
+        let decoded = Utf8Bytes::decode(Bytes::from_static(input));
+        assert_eq!(decoded.as_str(), String::from_utf8_lossy(input));
+        assert_eq!(
+            decoded.as_str(),
+            "a\u{FFFD}b\u{FFFD}\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn valid_input_is_shared_not_copied() {
+        let chunk = Bytes::from(b"data: hello".to_vec());
+        let value = chunk.slice(6..);
+        let ptr = value.as_ptr();
+        let decoded = Utf8Bytes::decode(value);
+        assert_eq!(decoded.as_bytes().as_ptr(), ptr);
+        assert_eq!(decoded.as_str(), "hello");
+    }
+}
