@@ -38,7 +38,13 @@ pub mod models;
 pub mod providers;
 pub mod responses;
 
+pub use accumulator::{StreamAccumulator, StreamOutcome, StreamResult};
+pub use chat::{ChatRequest, Message, Tool, ToolCall};
+pub use chunk::ChatChunk;
+pub use error::{ErrorBody, ErrorResponse};
 pub use id::{GenerationId, KeyHash, ModelId};
+pub use response::ChatCompletion;
+pub use usage::Usage;
 
 /// Fields an object carried that this version does not model, kept for the round trip.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
