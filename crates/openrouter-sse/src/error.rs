@@ -55,6 +55,25 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The limit that was exceeded, in bytes, for the limit errors.
+    ///
+    /// ```
+    /// use openrouter_sse::{Parser, ParserConfig};
+    ///
+    /// let mut parser = Parser::with_config(ParserConfig::default().max_event_bytes(4));
+    /// parser.feed(b"data: 12345\n");
+    /// let err = parser.next_frame().unwrap().unwrap_err();
+    /// assert_eq!(err.limit(), Some(4));
+    /// ```
+    pub fn limit(&self) -> Option<usize> {
+        match self {
+            Error::LineTooLong { limit } | Error::EventTooLarge { limit } => Some(*limit),
+            Error::Unencodable { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -75,3 +75,8 @@ pub use crate::encoder::Encoder;
 pub use crate::error::Error;
 pub use crate::frame::{Comment, Event, Frame};
 pub use crate::parser::{Finish, Parser, ParserConfig};
+
+/// The README's example, compiled and run as a doctest so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

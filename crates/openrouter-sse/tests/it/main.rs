@@ -2,4 +2,9 @@
 
 mod behaviour;
 mod cases;
+mod chunking;
 mod conformance;
+mod differential;
+mod encoder;
+mod fuzz_corpus;
+mod limits;

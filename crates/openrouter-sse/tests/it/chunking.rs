@@ -1,0 +1,165 @@
+//! Property tests: any split of any input gives the frames of one feed, and
+//! `parse(encode(frames)) == frames`.
+
+use openrouter_sse::{Comment, Encoder, Event, Frame, ParserConfig};
+use proptest::prelude::*;
+
+use crate::differential::{self, Outcome};
+
+/// Pieces that make SSE-shaped input likely: field names, separators, every
+/// line ending, a BOM, multibyte characters and invalid UTF-8.
+fn token() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(b"data".to_vec()),
+        Just(b"data: ".to_vec()),
+        Just(b"event: ".to_vec()),
+        Just(b"id: ".to_vec()),
+        Just(b"retry: ".to_vec()),
+        Just(b":".to_vec()),
+        Just(b" ".to_vec()),
+        Just(b"\r".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just("\u{feff}".as_bytes().to_vec()),
+        Just("é€😀".as_bytes().to_vec()),
+        Just(b"\xF0\x9F\x98".to_vec()),
+        Just(b"\xFF\x80\xC3".to_vec()),
+        Just(b"\0".to_vec()),
+        Just(b"12".to_vec()),
+        "[a-z{}\":,]{1,8}".prop_map(String::into_bytes),
+    ]
+}
+
+fn sse_input() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        3 => prop::collection::vec(token(), 0..40).prop_map(|tokens| tokens.concat()),
+        1 => prop::collection::vec(any::<u8>(), 0..200),
+    ]
+}
+
+fn whole(input: &[u8], config: ParserConfig) -> Outcome {
+    differential::parse(config, [input], false, true)
+}
+
+/// `input` cut at `cuts` (sorted, deduplicated, clamped).
+fn split<'a>(input: &'a [u8], cuts: &[usize]) -> Vec<&'a [u8]> {
+    let mut cuts: Vec<usize> = cuts.iter().map(|&c| c % (input.len() + 1)).collect();
+    cuts.sort_unstable();
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        chunks.push(&input[start..cut]);
+        start = cut;
+    }
+    chunks.push(&input[start..]);
+    chunks
+}
+
+proptest! {
+    #[test]
+    fn any_split_gives_the_frames_of_one_feed(
+        input in sse_input(),
+        cuts in prop::collection::vec(any::<usize>(), 0..12),
+        shared in any::<bool>(),
+        drain in any::<bool>(),
+    ) {
+        let expected = whole(&input, ParserConfig::default());
+        let chunks = split(&input, &cuts);
+        prop_assert_eq!(&expected, &differential::parse(ParserConfig::default(), chunks, shared, drain));
+    }
+
+    /// Every single cut point: covers each CR/LF pair, each multibyte
+    /// character and the BOM being split.
+    #[test]
+    fn every_two_chunk_split_gives_the_frames_of_one_feed(input in sse_input(), shared in any::<bool>()) {
+        let expected = whole(&input, ParserConfig::default());
+        for cut in 0..=input.len() {
+            let (a, b) = input.split_at(cut);
+            prop_assert_eq!(&expected, &differential::parse(ParserConfig::default(), [a, b], shared, true), "cut at {}", cut);
+        }
+        let bytewise = differential::parse(ParserConfig::default(), input.chunks(1), shared, true);
+        prop_assert_eq!(&expected, &bytewise);
+    }
+
+    /// With small limits, errors (and the recovery after them) are
+    /// chunking-invariant too.
+    #[test]
+    fn limit_errors_do_not_depend_on_chunking(
+        input in sse_input(),
+        cuts in prop::collection::vec(any::<usize>(), 0..12),
+        max_line in 0usize..24,
+        max_event in 0usize..48,
+    ) {
+        let config = ParserConfig::default().max_line_bytes(max_line).max_event_bytes(max_event);
+        let expected = whole(&input, config);
+        prop_assert_eq!(&expected, &differential::parse(config, split(&input, &cuts), true, true));
+        prop_assert_eq!(&expected, &differential::parse(config, input.chunks(1), false, false));
+    }
+
+    #[test]
+    fn the_differential_fuzz_check_holds(data in prop::collection::vec(any::<u8>(), 0..300)) {
+        differential::check(&data);
+    }
+
+    #[test]
+    fn parse_of_encode_is_identity(
+        items in prop::collection::vec(item(), 0..12),
+        cuts in prop::collection::vec(any::<usize>(), 0..8),
+    ) {
+        let frames = with_persistent_ids(items);
+        let mut encoder = Encoder::new();
+        for frame in &frames {
+            encoder.frame(frame).expect("encodable by construction");
+        }
+        let wire = encoder.take();
+        let (parsed, finish) = differential::parse(ParserConfig::default(), split(&wire, &cuts), true, true);
+        let parsed: Vec<Frame> = parsed.into_iter().map(|f| f.expect("no limit errors")).collect();
+        prop_assert_eq!(frames, parsed);
+        prop_assert!(finish.is_clean());
+    }
+}
+
+/// A frame the encoder can write: data without CR (a CR comes back as LF),
+/// single-line event types, ids and comments, ids without NUL.
+fn item() -> impl Strategy<Value = Frame> {
+    let single_line = "[^\r\n]{0,12}";
+    prop_oneof![
+        4 => (
+            "[^\r]{0,40}",
+            prop::option::of(single_line),
+            prop::option::of("[^\r\n\0]{0,8}"),
+        )
+            .prop_map(|(data, event_type, id)| {
+                let mut event = Event::new(data);
+                if let Some(event_type) = event_type {
+                    event = event.with_event_type(event_type);
+                }
+                if let Some(id) = id {
+                    event = event.with_id(id);
+                }
+                Frame::Event(event)
+            }),
+        1 => single_line.prop_map(|text| Frame::Comment(Comment::new(text))),
+        1 => any::<u64>().prop_map(Frame::Retry),
+    ]
+}
+
+/// The parser reports the last event ID in effect, which persists: an event
+/// written without an id comes back with the previous one.
+fn with_persistent_ids(frames: Vec<Frame>) -> Vec<Frame> {
+    let mut last_id: Option<String> = None;
+    frames
+        .into_iter()
+        .map(|frame| match frame {
+            Frame::Event(event) => match (event.id(), &last_id) {
+                (Some(id), _) => {
+                    last_id = Some(id.to_owned());
+                    Frame::Event(event)
+                }
+                (None, Some(id)) => Frame::Event(event.with_id(id.clone())),
+                (None, None) => Frame::Event(event),
+            },
+            other => other,
+        })
+        .collect()
+}
