@@ -1,1 +1,0 @@
-//! Holder for the workspace's cross-crate integration tests; see `it/`.
