@@ -1,3 +1,4 @@
 //! The workspace's one integration-test binary: cross-crate contract tests and tidy checks.
 
 mod tidy;
+mod fixtures_tidy;
