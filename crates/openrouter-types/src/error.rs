@@ -492,6 +492,15 @@ impl ErrorBody {
     }
 }
 
+/// `"{code}: {message} (provider {name}): {upstream reason}"`, leaving out what is absent.
+///
+/// ```
+/// use openrouter_types::error::ErrorBody;
+/// let e: ErrorBody = serde_json::from_str(r#"{"code":429,"message":"Provider returned error",
+///   "metadata":{"provider_name":"Venice","raw":"temporarily rate-limited upstream"}}"#)?;
+/// assert_eq!(e.to_string(), "429: Provider returned error (provider Venice): temporarily rate-limited upstream");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 impl core::fmt::Display for ErrorBody {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match &self.code {
@@ -500,6 +509,12 @@ impl core::fmt::Display for ErrorBody {
         }
         if let Some(provider) = self.provider_name() {
             write!(f, " (provider {provider})")?;
+        }
+        // "Provider returned error" says nothing: show the upstream reason too.
+        if let Some(raw) = self.raw_message()
+            && raw != self.message
+        {
+            write!(f, ": {raw}")?;
         }
         Ok(())
     }
