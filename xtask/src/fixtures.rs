@@ -1,0 +1,745 @@
+//! `cargo xtask fixtures check|record` and `cargo xtask corpus DIR`: keep the recorded
+//! exchanges in `fixtures/` honest (they parse, their streams are valid SSE, their JSON decodes
+//! into `openrouter-types` and survives a round trip) and run the same checks over raw captures.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use openrouter_sse::{Frame, Parser};
+use openrouter_types as types;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::ci::workspace_root;
+
+const USAGE: &str = "usage:
+  cargo xtask fixtures check            validate every exchange in fixtures/
+  cargo xtask fixtures record [--out DIR] [--model SLUG]
+                                        re-record a few live exchanges (needs OPENROUTER_API_KEY; never in CI)
+  cargo xtask corpus [DIR]              run the same checks over raw captures (default ../shared/captures)";
+
+/// `cargo xtask fixtures …`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("check") | None => check(&workspace_root().join("fixtures")),
+        Some("record") => record(&args[1..]),
+        Some(other) => Err(format!("unknown fixtures command `{other}`\n{USAGE}")),
+    }
+}
+
+/// `cargo xtask corpus [DIR]`: every capture in DIR (default `../shared/captures`) must be
+/// valid SSE or JSON and decode into our types without losing a field.
+pub fn corpus(args: &[String]) -> Result<(), String> {
+    let dir = match args {
+        [] => workspace_root().join("../shared/captures"),
+        [dir] => PathBuf::from(dir),
+        _ => return Err(format!("corpus takes at most one directory\n{USAGE}")),
+    };
+    if !dir.is_dir() {
+        eprintln!("corpus: {} is absent; nothing to check", dir.display());
+        return Ok(());
+    }
+    let mut report = Report::default();
+    let mut files = list(&dir)?;
+    files.sort();
+    for path in files {
+        let name = file_name(&path);
+        let problems = check_capture(&path, &name);
+        report.add(&name, &problems);
+    }
+    report.finish("captures")
+}
+
+// ---------------------------------------------------------------- check
+
+#[derive(Default)]
+struct Report {
+    checked: usize,
+    failures: Vec<String>,
+}
+
+impl Report {
+    fn add(&mut self, name: &str, problems: &[String]) {
+        self.checked += 1;
+        if problems.is_empty() {
+            eprintln!("ok    {name}");
+        } else {
+            eprintln!("FAIL  {name}");
+            for problem in problems {
+                eprintln!("      {problem}");
+            }
+            self.failures
+                .push(format!("{name}: {}", problems.join("; ")));
+        }
+    }
+
+    fn finish(self, what: &str) -> Result<(), String> {
+        eprintln!(
+            "{} {what} checked, {} failed",
+            self.checked,
+            self.failures.len()
+        );
+        if self.failures.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} of {} {what} failed:\n{}",
+                self.failures.len(),
+                self.checked,
+                self.failures.join("\n")
+            ))
+        }
+    }
+}
+
+fn check(dir: &Path) -> Result<(), String> {
+    let mut report = Report::default();
+    let mut referenced = BTreeSet::new();
+    let mut streams = BTreeSet::new();
+    let mut folders = list(dir)?;
+    folders.sort();
+    for folder in folders
+        .iter()
+        .filter(|p| p.is_dir() && file_name(p) != "sse")
+    {
+        let mut files = list(folder)?;
+        files.sort();
+        for path in files {
+            let name = format!("{}/{}", file_name(folder), file_name(&path));
+            if name.ends_with(".sse") {
+                streams.insert(name);
+            } else if let Some(stem) = name.strip_suffix(".json") {
+                let (problems, body_file) = check_exchange(&path, stem);
+                if let Some(file) = body_file {
+                    referenced.insert(format!("{}/{file}", file_name(folder)));
+                }
+                report.add(stem, &problems);
+            }
+        }
+    }
+    for orphan in streams.difference(&referenced) {
+        report.add(
+            orphan,
+            &["no exchange names this file in `body_file`".to_owned()],
+        );
+    }
+    report.finish("fixtures")
+}
+
+/// Checks one exchange file; returns its problems and the `body_file` it names.
+fn check_exchange(path: &Path, name: &str) -> (Vec<String>, Option<String>) {
+    let mut problems = Vec::new();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return (vec![format!("cannot read: {e}")], None),
+    };
+    let exchange: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(e) => return (vec![format!("not JSON: {e}")], None),
+    };
+    let known = ["description", "default", "request", "response"];
+    for key in exchange
+        .as_object()
+        .map(|o| o.keys().collect::<Vec<_>>())
+        .unwrap_or_default()
+    {
+        if !known.contains(&key.as_str()) {
+            problems.push(format!("unknown top-level key `{key}`"));
+        }
+    }
+    if !exchange["description"].is_string() {
+        problems.push("`description` must be a string".to_owned());
+    }
+    let request = &exchange["request"];
+    let method = request["method"].as_str().unwrap_or_default();
+    let request_path = request["path"].as_str().unwrap_or_default();
+    if method.is_empty() || !request_path.starts_with("/api/v1/") {
+        problems.push("request needs `method` and a `path` starting with /api/v1/".to_owned());
+    }
+    if request["headers"].get("authorization").is_some() {
+        problems.push("request.headers must not record `authorization`".to_owned());
+    }
+    let response = &exchange["response"];
+    let status = response["status"].as_u64().unwrap_or(0);
+    if !(100..=599).contains(&status) {
+        problems.push("response.status must be an HTTP status".to_owned());
+    }
+    let content_type = response["headers"]["content-type"]
+        .as_str()
+        .unwrap_or_default();
+    let bodies = ["body", "body_text", "body_file"]
+        .iter()
+        .filter(|k| response.get(**k).is_some())
+        .count();
+    if bodies != 1 {
+        problems.push("response needs exactly one of `body`, `body_text`, `body_file`".to_owned());
+        return (problems, None);
+    }
+    let kind = Kind::of_fixture(name, request_path, status, content_type);
+    if let Some(file) = response["body_file"].as_str() {
+        let sibling = path.with_file_name(file);
+        match std::fs::read(&sibling) {
+            Ok(bytes) => {
+                let expect_complete = !name.contains("truncated");
+                problems.extend(check_sse(&bytes, kind, expect_complete));
+            }
+            Err(e) => problems.push(format!("body_file {file}: {e}")),
+        }
+        return (problems, Some(file.to_owned()));
+    }
+    let body = match (&response["body"], response["body_text"].as_str()) {
+        (Value::Null, Some(text)) if !content_type.contains("json") => {
+            if text.is_empty() {
+                problems.push("body_text is empty".to_owned());
+            }
+            return (problems, None);
+        }
+        (Value::Null, Some(text)) => match serde_json::from_str(text.trim_start()) {
+            Ok(value) => value,
+            Err(e) => {
+                problems.push(format!("body_text is labelled JSON but is not: {e}"));
+                return (problems, None);
+            }
+        },
+        (body, _) => body.clone(),
+    };
+    problems.extend(kind.decode(&body));
+    (problems, None)
+}
+
+/// Checks one raw capture file by its name and extension.
+fn check_capture(path: &Path, name: &str) -> Vec<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return vec![format!("cannot read: {e}")],
+    };
+    if name.ends_with(".md") {
+        return Vec::new();
+    }
+    if name.ends_with(".sse") {
+        let kind = if name.starts_with("responses_") {
+            Kind::ResponsesEvent
+        } else {
+            Kind::ChatChunk
+        };
+        return check_sse(&bytes, kind, true);
+    }
+    if name.ends_with(".jsonl") {
+        return check_transcript(&bytes);
+    }
+    let value: Value = match serde_json::from_slice(trim_start(&bytes)) {
+        Ok(value) => value,
+        Err(e) => return vec![format!("not JSON: {e}")],
+    };
+    let kind = match name {
+        n if n.starts_with("error_") => Kind::Error,
+        n if n.starts_with("chat_") => Kind::ChatCompletion,
+        n if n.starts_with("responses_") => Kind::Response,
+        n if n.starts_with("embeddings_") => Kind::Embeddings,
+        n if n.starts_with("endpoints_") => Kind::Endpoints,
+        n if n.starts_with("generation_") => Kind::Generation,
+        n if n.starts_with("key_info_data_object") => Kind::KeyInfoObject,
+        n if n.starts_with("models_list") => Kind::Models,
+        _ => return vec!["no known type for this file name".to_owned()],
+    };
+    kind.decode(&value)
+}
+
+/// A fetch-hooks transcript: `{"json": chunk}`, `{"text": "[DONE]" | fragment}`,
+/// `{"comment": …}`, `{"delay_ms": n}` per line; split events are rejoined.
+fn check_transcript(bytes: &[u8]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut pending = String::new();
+    for (number, line) in String::from_utf8_lossy(bytes).lines().enumerate() {
+        let entry: Value = match serde_json::from_str(line) {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(format!("line {}: not JSON: {e}", number + 1));
+                continue;
+            }
+        };
+        if let Some(chunk) = entry.get("json") {
+            problems.extend(
+                Kind::ChatChunk
+                    .decode(chunk)
+                    .into_iter()
+                    .map(|p| format!("line {}: {p}", number + 1)),
+            );
+        } else if let Some(text) = entry.get("text").and_then(Value::as_str) {
+            if text == "[DONE]" {
+                continue;
+            }
+            pending.push_str(text);
+            if let Ok(chunk) = serde_json::from_str::<Value>(&pending) {
+                problems.extend(Kind::ChatChunk.decode(&chunk));
+                pending.clear();
+            }
+        }
+    }
+    if !pending.is_empty() {
+        problems.push(format!(
+            "{} bytes of an event never completed",
+            pending.len()
+        ));
+    }
+    problems
+}
+
+/// Parses a stream with openrouter-sse; every data payload must be `[DONE]` or decode as
+/// `kind`. A complete stream ends cleanly with `[DONE]`; a truncated one must not.
+fn check_sse(bytes: &[u8], kind: Kind, expect_complete: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut parser = Parser::new();
+    parser.feed(bytes);
+    let mut events = 0;
+    let mut done = false;
+    let mut per_event: Vec<(String, usize, usize)> = Vec::new();
+    while let Some(frame) = parser.next_frame() {
+        match frame {
+            Ok(Frame::Event(event)) => {
+                events += 1;
+                if done {
+                    problems.push("data after [DONE]".to_owned());
+                }
+                if event.data() == "[DONE]" {
+                    done = true;
+                    continue;
+                }
+                let found = match serde_json::from_str::<Value>(event.data()) {
+                    Ok(value) => kind.decode(&value),
+                    Err(e) => vec![format!("data is not JSON: {e}")],
+                };
+                for problem in found {
+                    // The same mistake on every chunk is reported once, with a count.
+                    match per_event.iter_mut().find(|(p, _, _)| *p == problem) {
+                        Some((_, _, count)) => *count += 1,
+                        None => per_event.push((problem, events, 1)),
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(format!("SSE error: {e}")),
+        }
+    }
+    for (problem, first, count) in per_event {
+        let more = if count > 1 {
+            format!(" (and {} more events)", count - 1)
+        } else {
+            String::new()
+        };
+        problems.push(format!("event {first}{more}: {problem}"));
+    }
+    let clean = parser.finish().is_clean();
+    if expect_complete && (!clean || !done) {
+        problems.push(format!(
+            "stream is incomplete (clean end: {clean}, [DONE] seen: {done})"
+        ));
+    }
+    if !expect_complete && clean && done {
+        problems.push("a truncated stream must end mid-event without [DONE]".to_owned());
+    }
+    if events == 0 {
+        problems.push("no events".to_owned());
+    }
+    problems
+}
+
+// ---------------------------------------------------------------- decoding
+
+/// Which `openrouter-types` type a body must decode into.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    ChatCompletion,
+    ChatChunk,
+    Response,
+    ResponsesEvent,
+    Error,
+    Models,
+    Model,
+    Count,
+    Endpoints,
+    ZdrEndpoints,
+    Providers,
+    Key,
+    KeyInfoObject,
+    Credits,
+    Generation,
+    KeysList,
+    KeyCreated,
+    KeyOne,
+    KeyDeleted,
+    Embeddings,
+}
+
+impl Kind {
+    fn of_fixture(name: &str, path: &str, status: u64, content_type: &str) -> Kind {
+        let path = path.trim_start_matches("/api/v1");
+        if content_type.starts_with("text/event-stream") {
+            return if path == "/responses" {
+                Kind::ResponsesEvent
+            } else {
+                Kind::ChatChunk
+            };
+        }
+        if status >= 400 || name.contains("error_in_200") {
+            return Kind::Error;
+        }
+        match path {
+            "/chat/completions" => Kind::ChatCompletion,
+            "/responses" => Kind::Response,
+            "/models" | "/models/user" | "/embeddings/models" => Kind::Models,
+            "/models/count" => Kind::Count,
+            "/endpoints/zdr" => Kind::ZdrEndpoints,
+            "/providers" => Kind::Providers,
+            "/key" | "/auth/key" => Kind::Key,
+            "/credits" => Kind::Credits,
+            "/generation" => Kind::Generation,
+            "/keys" if status == 201 => Kind::KeyCreated,
+            "/keys" => Kind::KeysList,
+            "/embeddings" => Kind::Embeddings,
+            p if p.starts_with("/model/") => Kind::Model,
+            p if p.ends_with("/endpoints") => Kind::Endpoints,
+            p if p.starts_with("/keys/") && name.ends_with("delete") => Kind::KeyDeleted,
+            _ => Kind::KeyOne,
+        }
+    }
+
+    /// Decodes `value` as this kind and re-encodes it; returns what did not survive.
+    fn decode(self, value: &Value) -> Vec<String> {
+        match self {
+            Kind::ChatCompletion => round_trip::<types::ChatCompletion>(value),
+            Kind::ChatChunk => round_trip::<types::ChatChunk>(value),
+            Kind::Response => round_trip::<types::Response>(value),
+            Kind::ResponsesEvent => round_trip::<types::StreamEvent>(value),
+            Kind::Error => round_trip::<types::ErrorResponse>(value),
+            Kind::Models => round_trip::<types::ModelsList>(value),
+            Kind::Model => round_trip::<types::Data<types::Model>>(value),
+            Kind::Count => round_trip::<types::Data<Value>>(value),
+            Kind::Endpoints => round_trip::<types::Data<types::EndpointsList>>(value),
+            Kind::ZdrEndpoints => round_trip::<types::Data<Vec<types::Endpoint>>>(value),
+            Kind::Providers => round_trip::<types::Data<Vec<types::Provider>>>(value),
+            Kind::Key => round_trip::<types::Data<types::KeyInfo>>(value),
+            Kind::KeyInfoObject => round_trip::<types::KeyInfo>(value),
+            Kind::Credits => round_trip::<types::Data<types::Credits>>(value),
+            Kind::Generation => round_trip::<types::Data<types::Generation>>(value),
+            Kind::KeysList => round_trip::<types::Data<Vec<types::ApiKey>>>(value),
+            Kind::KeyCreated => round_trip::<types::CreateKeyResponse>(value),
+            Kind::KeyOne => round_trip::<types::Data<types::ApiKey>>(value),
+            Kind::KeyDeleted => round_trip::<types::keys::DeleteKeyResponse>(value),
+            Kind::Embeddings => round_trip::<types::EmbeddingsResponse>(value),
+        }
+    }
+}
+
+fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Vec<String> {
+    let typed: T = match serde_json::from_value(value.clone()) {
+        Ok(typed) => typed,
+        Err(e) => {
+            return vec![format!(
+                "does not decode as {}: {e}",
+                std::any::type_name::<T>()
+            )];
+        }
+    };
+    let back = match serde_json::to_value(&typed) {
+        Ok(back) => back,
+        Err(e) => {
+            return vec![format!(
+                "{} does not encode: {e}",
+                std::any::type_name::<T>()
+            )];
+        }
+    };
+    let mut differences = Vec::new();
+    diff("", value, &back, &mut differences);
+    differences.truncate(5);
+    differences
+        .into_iter()
+        .map(|d| format!("round trip through {}: {d}", std::any::type_name::<T>()))
+        .collect()
+}
+
+/// Differences between `before` and `after`, by JSON path. Numbers compare by value
+/// (`1.0` and `1` are the same amount).
+fn diff(path: &str, before: &Value, after: &Value, out: &mut Vec<String>) {
+    match (before, after) {
+        (Value::Object(a), Value::Object(b)) => {
+            // A `null` field and a missing one mean the same (the API's own rule), so a
+            // round trip may turn one into the other.
+            for (key, value) in a {
+                let at = format!("{path}/{key}");
+                match b.get(key) {
+                    Some(other) => diff(&at, value, other, out),
+                    None if value.is_null() => {}
+                    None => out.push(format!("{at} was dropped")),
+                }
+            }
+            for (key, _) in b
+                .iter()
+                .filter(|(k, v)| !a.contains_key(*k) && !v.is_null())
+            {
+                out.push(format!("{path}/{key} was added"));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                diff(&format!("{path}/{i}"), x, y, out);
+            }
+        }
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => {}
+        (a, b) if a == b => {}
+        (a, b) => {
+            let mut shown = String::new();
+            let _ = write!(shown, "{path}: {a} became {b}");
+            out.push(shown);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- record
+
+/// Re-records a few exchanges from the live API with curl. Writes exchange files (bodies kept
+/// byte-exact as `body_text` / `.sse`) into `--out` (default `target/recorded`), scrubbing keys
+/// and user ids, and keeping only stable headers.
+fn record(args: &[String]) -> Result<(), String> {
+    if std::env::var_os("CI").is_some() {
+        return Err("fixtures record talks to the live API and never runs in CI".to_owned());
+    }
+    let key = std::env::var("OPENROUTER_API_KEY")
+        .map_err(|_| "set OPENROUTER_API_KEY to record from the live API".to_owned())?;
+    let mut out = workspace_root().join("target/recorded");
+    let mut model = "openai/gpt-4o-mini".to_owned();
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--out" => out = PathBuf::from(value),
+            "--model" => model.clone_from(value),
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+        }
+    }
+    let chat = |stream: bool| {
+        let mut body = serde_json::json!({
+            "model": model,
+            "messages": [{"role": "user", "content": "Say hello in one short sentence."}],
+            "max_tokens": 32,
+        });
+        if stream {
+            body["stream"] = Value::Bool(true);
+        }
+        body
+    };
+    let exchanges = [
+        ("key/recorded_info", "GET", "/key", None),
+        ("models/recorded_count", "GET", "/models/count", None),
+        (
+            "chat/recorded_plain",
+            "POST",
+            "/chat/completions",
+            Some(chat(false)),
+        ),
+        (
+            "chat/recorded_stream",
+            "POST",
+            "/chat/completions",
+            Some(chat(true)),
+        ),
+    ];
+    for (name, method, path, body) in exchanges {
+        record_one(&key, &out, name, method, path, body.as_ref())?;
+        eprintln!("recorded {name}");
+    }
+    eprintln!(
+        "wrote {}; review, rename and move what you keep into fixtures/",
+        out.display()
+    );
+    Ok(())
+}
+
+fn record_one(
+    key: &str,
+    out: &Path,
+    name: &str,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> Result<(), String> {
+    let scratch = out.join(".scratch");
+    std::fs::create_dir_all(&scratch)
+        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+    let headers_file = scratch.join("headers");
+    let body_file = scratch.join("body");
+    let mut curl = Command::new("curl");
+    curl.args(["-sS", "-N", "-X", method, "-D"])
+        .arg(&headers_file)
+        .arg("-o")
+        .arg(&body_file)
+        .args(["-w", "%{http_code}", "-H", "@-"])
+        .arg(format!("https://openrouter.ai/api/v1{path}"));
+    if let Some(body) = body {
+        curl.args(["-H", "content-type: application/json", "--data-binary"])
+            .arg(body.to_string());
+    }
+    // The key goes through stdin (`-H @-`), never the command line other processes can read.
+    let mut child = curl
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run curl: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        writeln!(stdin, "Authorization: Bearer {key}")
+            .map_err(|e| format!("cannot talk to curl: {e}"))?;
+    }
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("curl failed: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "curl {method} {path}: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let status: u16 = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    let raw_headers = std::fs::read_to_string(&headers_file).unwrap_or_default();
+    let raw_body = std::fs::read(&body_file).map_err(|e| format!("no body recorded: {e}"))?;
+    let body_text = scrub(&String::from_utf8_lossy(&raw_body), key);
+
+    let mut response_headers = serde_json::Map::new();
+    for line in raw_headers.lines() {
+        let Some((header, value)) = line.split_once(':') else {
+            continue;
+        };
+        let header = header.trim().to_ascii_lowercase();
+        let keep = ["content-type", "x-generation-id", "retry-after"].contains(&header.as_str())
+            || header.starts_with("x-ratelimit-");
+        if keep {
+            response_headers.insert(header, Value::String(value.trim().to_owned()));
+        }
+    }
+    let stream = response_headers
+        .get("content-type")
+        .and_then(Value::as_str)
+        .is_some_and(|ct| ct.starts_with("text/event-stream"));
+    let (folder, stem) = name.split_once('/').unwrap_or(("", name));
+    let dir = out.join(folder);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut response = serde_json::json!({ "status": status, "headers": response_headers });
+    if stream {
+        let file = format!("{stem}.sse");
+        std::fs::write(dir.join(&file), &body_text)
+            .map_err(|e| format!("cannot write {file}: {e}"))?;
+        response["body_file"] = Value::String(file);
+    } else {
+        response["body_text"] = Value::String(body_text);
+    }
+    let mut request = serde_json::json!({ "method": method, "path": format!("/api/v1{path}") });
+    if let Some(body) = body {
+        request["headers"] = serde_json::json!({ "content-type": "application/json" });
+        request["body"] = body.clone();
+    }
+    let exchange = serde_json::json!({
+        "description": format!("Recorded from the live API by `cargo xtask fixtures record` ({method} {path})."),
+        "request": request,
+        "response": response,
+    });
+    let text = serde_json::to_string_pretty(&exchange).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(dir.join(format!("{stem}.json")), text)
+        .map_err(|e| format!("cannot write {name}: {e}"))?;
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(())
+}
+
+/// Replaces the key, anything key-shaped, and user/org ids.
+fn scrub(text: &str, key: &str) -> String {
+    let mut text = text.replace(key, "sk-or-v1-REDACTED");
+    for (prefix, replacement) in [
+        ("sk-or-", "sk-or-v1-REDACTED"),
+        ("user_", "user_mockUserId0000000000001"),
+        ("org_", "org_mockOrgId00000000000001"),
+    ] {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(prefix) {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at + prefix.len()..];
+            let len = tail
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+                .count();
+            // Short runs are masked previews (`sk-or-v1-3f2...9ab`) or ordinary words.
+            if len >= 16 {
+                out.push_str(replacement);
+            } else {
+                out.push_str(&rest[at..at + prefix.len() + len]);
+            }
+            rest = &tail[len..];
+        }
+        out.push_str(rest);
+        text = out;
+    }
+    text
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    Ok(entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrub_removes_keys_and_ids_but_keeps_previews() {
+        let key = format!("sk-or-v1-{}", "a1".repeat(32));
+        let text = format!(
+            r#"{{"key":"{key}","label":"sk-or-v1-3f2...9ab","user_id":"user_2dHFtVWx2n56w6HkM0000000000"}}"#
+        );
+        assert_eq!(
+            scrub(&text, &key),
+            r#"{"key":"sk-or-v1-REDACTED","label":"sk-or-v1-3f2...9ab","user_id":"user_mockUserId0000000000001"}"#
+        );
+    }
+
+    #[test]
+    fn diff_names_the_path() {
+        let before = serde_json::json!({"a": {"b": [1, 2]}, "c": 1.0});
+        let after = serde_json::json!({"a": {"b": [1, 3]}, "c": 1});
+        let mut out = Vec::new();
+        diff("", &before, &after, &mut out);
+        assert_eq!(out, ["/a/b/1: 2 became 3"]);
+    }
+
+    #[test]
+    fn truncated_streams_are_told_apart() {
+        let complete = b": OPENROUTER PROCESSING\n\ndata: {\"data\":1}\n\ndata: [DONE]\n\n";
+        assert!(check_sse(complete, Kind::Count, true).is_empty());
+        assert!(!check_sse(b"data: {\"id\":", Kind::Count, true).is_empty());
+        assert!(check_sse(b"data: {\"data\":1}\n\ndata: {\"id\":", Kind::Count, false).is_empty());
+    }
+}
