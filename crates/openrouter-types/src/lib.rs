@@ -46,5 +46,16 @@ pub use id::{GenerationId, KeyHash, ModelId};
 pub use response::ChatCompletion;
 pub use usage::Usage;
 
+// Catalogue, account and the other endpoints.
+pub use credits::Credits;
+pub use embeddings::{EmbeddingsRequest, EmbeddingsResponse};
+pub use endpoints::{Endpoint, EndpointsList};
+pub use generation::Generation;
+pub use key::KeyInfo;
+pub use keys::{ApiKey, CreateKeyRequest, CreateKeyResponse, KeySecret, UpdateKeyRequest};
+pub use models::{Data, Model, ModelsList, ModelsQuery, Price};
+pub use providers::Provider;
+pub use responses::{Response, ResponsesRequest, StreamEvent};
+
 /// Fields an object carried that this version does not model, kept for the round trip.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

@@ -1,0 +1,22 @@
+//! Acceptance tests of the non-chat endpoint types (catalogue, account, keys,
+//! embeddings, Responses API), in one test binary.
+
+#[path = "endpoints_it/captures.rs"]
+mod captures;
+#[path = "endpoints_it/contract.rs"]
+mod contract;
+#[path = "endpoints_it/fixtures.rs"]
+mod fixtures;
+#[path = "endpoints_it/injection.rs"]
+mod injection;
+#[path = "endpoints_it/kinds.rs"]
+mod kinds;
+// One JSON comparison for the whole crate: the chat tests' helper, with its
+// two documented equivalences (a `null` key counts as absent; numbers compare
+// by value). Not every helper in it is used here.
+#[allow(
+    dead_code,
+    reason = "shared with the chat tests; this binary uses part of it"
+)]
+#[path = "chat_it/support.rs"]
+mod support;

@@ -1,0 +1,377 @@
+//! Contract against OpenRouter's OpenAPI spec (`../shared/openrouter-openapi.yaml`).
+//!
+//! For each schema we model, an instance with every documented property is
+//! generated from the spec and decoded with our type. Decoding must succeed
+//! (our field types accept what the spec allows) and the round trip must be
+//! exact. Properties that land in `extra` are the ones we do not model: a
+//! REQUIRED one fails the test; the optional ones are listed in a reviewed
+//! snapshot, so a spec update that adds fields shows up as a snapshot diff.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use openrouter_types::credits::Credits;
+use openrouter_types::embeddings::{Embedding, EmbeddingsResponse};
+use openrouter_types::endpoints::{Endpoint, EndpointsList, PercentileStats};
+use openrouter_types::generation::{Generation, ProviderAttempt};
+use openrouter_types::key::{KeyInfo, RateLimit};
+use openrouter_types::keys::ApiKey;
+use openrouter_types::models::{
+    Architecture, ArtificialAnalysis, Benchmarks, DefaultParameters, Model, ModelReasoning,
+    Pricing, PricingOverride, TopProvider,
+};
+use openrouter_types::providers::Provider;
+use openrouter_types::{Extra, Usage};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+use crate::kinds::shared_dir;
+use crate::support::diff;
+
+struct Spec {
+    root: Value,
+}
+
+impl Spec {
+    fn load() -> Option<Self> {
+        let dir = shared_dir("")?;
+        let text = fs::read_to_string(dir.join("openrouter-openapi.yaml")).expect("read the spec");
+        let root: Value = serde_norway::from_str(&text).expect("parse the spec as YAML");
+        Some(Self { root })
+    }
+
+    /// The schema at a JSON pointer, `$ref`s resolved.
+    fn at(&self, pointer: &str) -> &Value {
+        let schema = self
+            .root
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("the spec has no {pointer}"));
+        self.resolve(schema)
+    }
+
+    fn resolve<'a>(&'a self, schema: &'a Value) -> &'a Value {
+        match schema.get("$ref").and_then(Value::as_str) {
+            Some(reference) => self.at(reference.trim_start_matches('#')),
+            None => schema,
+        }
+    }
+
+    /// Merges `allOf` parts into one object schema.
+    fn flatten(&self, schema: &Value) -> Value {
+        let schema = self.resolve(schema);
+        let Some(parts) = schema.get("allOf").and_then(Value::as_array) else {
+            return schema.clone();
+        };
+        let mut merged = Map::new();
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        for part in parts {
+            let part = self.flatten(part);
+            if let Some(p) = part.get("properties").and_then(Value::as_object) {
+                properties.extend(p.clone());
+            }
+            if let Some(r) = part.get("required").and_then(Value::as_array) {
+                required.extend(r.iter().cloned());
+            }
+            for (key, value) in part.as_object().into_iter().flatten() {
+                if !matches!(key.as_str(), "properties" | "required") {
+                    merged.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        if !properties.is_empty() {
+            merged.insert("properties".into(), Value::Object(properties));
+            merged.insert("type".into(), "object".into());
+        }
+        merged.insert("required".into(), Value::Array(required));
+        Value::Object(merged)
+    }
+
+    /// A value with every documented property, the first non-null choice
+    /// everywhere.
+    fn instance(&self, schema: &Value, depth: usize) -> Value {
+        let schema = self.flatten(schema);
+        if let Some(value) = schema.get("const") {
+            return value.clone();
+        }
+        if let Some(values) = schema.get("enum").and_then(Value::as_array)
+            && let Some(first) = values.iter().find(|v| !v.is_null())
+        {
+            return first.clone();
+        }
+        for key in ["anyOf", "oneOf"] {
+            if let Some(choices) = schema.get(key).and_then(Value::as_array) {
+                let choice = choices
+                    .iter()
+                    .find(|c| self.resolve(c).get("type") != Some(&json!("null")))
+                    .unwrap_or(&choices[0]);
+                return self.instance(choice, depth);
+            }
+        }
+        let ty = match schema.get("type") {
+            Some(Value::Array(types)) => types
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .unwrap_or("null")
+                .to_owned(),
+            Some(Value::String(t)) => t.clone(),
+            _ if schema.get("properties").is_some() => "object".to_owned(),
+            _ => "string".to_owned(),
+        };
+        match ty.as_str() {
+            "object" => {
+                let mut object = Map::new();
+                if depth < 6 {
+                    for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+                        object.insert(name.clone(), self.instance(property, depth + 1));
+                    }
+                }
+                Value::Object(object)
+            }
+            "array" if depth < 6 => match schema.get("items") {
+                Some(items) => json!([self.instance(items, depth + 1)]),
+                None => json!([]),
+            },
+            "array" => json!([]),
+            "integer" => json!(1),
+            "number" => json!(1.5),
+            "boolean" => json!(true),
+            "null" => Value::Null,
+            _ => match schema.get("format").and_then(Value::as_str) {
+                Some("date-time") => json!("2026-01-01T00:00:00Z"),
+                _ => json!("x"),
+            },
+        }
+    }
+
+    fn required(&self, schema: &Value) -> Vec<String> {
+        self.flatten(schema)["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.as_str().map(str::to_owned))
+            .collect()
+    }
+}
+
+/// One schema checked against one of our types.
+struct Case {
+    name: &'static str,
+    pointer: &'static str,
+    check: fn(&Value) -> Result<(Extra, Value), String>,
+}
+
+fn decode<T: DeserializeOwned + Serialize>(
+    value: &Value,
+    extra: fn(&T) -> &Extra,
+) -> Result<(Extra, Value), String> {
+    let typed: T = serde_path_to_error::deserialize(value.clone())
+        .map_err(|e| format!("decode failed at {}: {}", e.path(), e.inner()))?;
+    let back = serde_json::to_value(&typed).map_err(|e| e.to_string())?;
+    Ok((extra(&typed).clone(), back))
+}
+
+const RESPONSE_200: &str = "/responses/200/content/application~1json/schema";
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "Model",
+            pointer: "/components/schemas/Model",
+            check: |v| decode::<Model>(v, |t| &t.extra),
+        },
+        Case {
+            name: "ModelArchitecture",
+            pointer: "/components/schemas/ModelArchitecture",
+            check: |v| decode::<Architecture>(v, |t| &t.extra),
+        },
+        Case {
+            name: "PublicPricing",
+            pointer: "/components/schemas/PublicPricing",
+            check: |v| decode::<Pricing>(v, |t| &t.extra),
+        },
+        Case {
+            name: "PricingOverride",
+            pointer: "/components/schemas/PricingOverride",
+            check: |v| decode::<PricingOverride>(v, |t| &t.extra),
+        },
+        Case {
+            name: "TopProviderInfo",
+            pointer: "/components/schemas/TopProviderInfo",
+            check: |v| decode::<TopProvider>(v, |t| &t.extra),
+        },
+        Case {
+            name: "DefaultParameters",
+            pointer: "/components/schemas/DefaultParameters",
+            check: |v| decode::<DefaultParameters>(v, |t| &t.extra),
+        },
+        Case {
+            name: "ModelReasoning",
+            pointer: "/components/schemas/ModelReasoning",
+            check: |v| decode::<ModelReasoning>(v, |t| &t.extra),
+        },
+        Case {
+            name: "ModelBenchmarks",
+            pointer: "/components/schemas/ModelBenchmarks",
+            check: |v| decode::<Benchmarks>(v, |t| &t.extra),
+        },
+        Case {
+            name: "AABenchmarkEntry",
+            pointer: "/components/schemas/AABenchmarkEntry",
+            check: |v| decode::<ArtificialAnalysis>(v, |t| &t.extra),
+        },
+        Case {
+            name: "ListEndpointsResponse",
+            pointer: "/components/schemas/ListEndpointsResponse",
+            check: |v| decode::<EndpointsList>(v, |t| &t.extra),
+        },
+        Case {
+            name: "PublicEndpoint",
+            pointer: "/components/schemas/PublicEndpoint",
+            check: |v| decode::<Endpoint>(v, |t| &t.extra),
+        },
+        Case {
+            name: "PercentileStats",
+            pointer: "/components/schemas/PercentileStats",
+            check: |v| decode::<PercentileStats>(v, |t| &t.extra),
+        },
+        Case {
+            name: "GET /providers data[]",
+            pointer: "/paths/~1providers/get",
+            check: |v| decode::<Provider>(v, |t| &t.extra),
+        },
+        Case {
+            name: "GET /key data",
+            pointer: "/paths/~1key/get",
+            check: |v| decode::<KeyInfo>(v, |t| &t.extra),
+        },
+        Case {
+            name: "GET /key data.rate_limit",
+            pointer: "/paths/~1key/get",
+            check: |v| decode::<RateLimit>(v, |t| &t.extra),
+        },
+        Case {
+            name: "GET /credits data",
+            pointer: "/paths/~1credits/get",
+            check: |v| decode::<Credits>(v, |t| &t.extra),
+        },
+        Case {
+            name: "GET /generation data",
+            pointer: "/components/schemas/GenerationResponse",
+            check: |v| decode::<Generation>(v, |t| &t.extra),
+        },
+        Case {
+            name: "ProviderResponse",
+            pointer: "/components/schemas/ProviderResponse",
+            check: |v| decode::<ProviderAttempt>(v, |t| &t.extra),
+        },
+        Case {
+            name: "GET /keys data[]",
+            pointer: "/paths/~1keys/get",
+            check: |v| decode::<ApiKey>(v, |t| &t.extra),
+        },
+        Case {
+            name: "POST /embeddings 200",
+            pointer: "/paths/~1embeddings/post",
+            check: |v| decode::<EmbeddingsResponse>(v, |t| &t.extra),
+        },
+        Case {
+            name: "POST /embeddings 200 data[]",
+            pointer: "/paths/~1embeddings/post",
+            check: |v| decode::<Embedding>(v, |t| &t.extra),
+        },
+        Case {
+            name: "POST /embeddings 200 usage",
+            pointer: "/paths/~1embeddings/post",
+            check: |v| decode::<Usage>(v, |t| &t.extra),
+        },
+    ]
+}
+
+/// Where the object schema of a case sits below its pointer.
+fn object_schema(spec: &Spec, case: &Case) -> Value {
+    let base = spec.at(case.pointer);
+    let sub = |path: &str| -> Value {
+        spec.flatten(
+            base.pointer(path)
+                .unwrap_or_else(|| panic!("{}: no {path} in the spec", case.name)),
+        )
+    };
+    let response = format!("{RESPONSE_200}/properties/data");
+    match case.name {
+        "GET /providers data[]" | "GET /keys data[]" => sub(&format!("{response}/items")),
+        "GET /key data" | "GET /credits data" => sub(&response),
+        "GET /key data.rate_limit" => sub(&format!("{response}/properties/rate_limit")),
+        "GET /generation data" => sub("/properties/data"),
+        "POST /embeddings 200" => sub(RESPONSE_200),
+        "POST /embeddings 200 data[]" => sub(&format!("{response}/items")),
+        "POST /embeddings 200 usage" => sub(&format!("{RESPONSE_200}/properties/usage")),
+        _ => spec.flatten(base),
+    }
+}
+
+#[test]
+fn our_types_cover_the_spec() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    let mut unmodelled: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let schema = object_schema(&spec, &case);
+        let instance = spec.instance(&schema, 0);
+        assert!(
+            instance.as_object().is_some_and(|o| !o.is_empty()),
+            "{}: generated no properties from the spec",
+            case.name
+        );
+        match (case.check)(&instance) {
+            Err(e) => failures.push(format!("{}: {e}\n  instance: {instance}", case.name)),
+            Ok((extra, back)) => {
+                let differences = diff(&instance, &back);
+                if !differences.is_empty() {
+                    failures.push(format!("{}: round trip changed {differences:?}", case.name));
+                }
+                let required = spec.required(&schema);
+                for key in extra.keys() {
+                    if required.contains(key) {
+                        failures.push(format!(
+                            "{}: REQUIRED property `{key}` is not modelled",
+                            case.name
+                        ));
+                    }
+                }
+                unmodelled.insert(case.name, extra.keys().cloned().collect());
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Optional spec properties we keep only in `extra`.
+    insta::assert_yaml_snapshot!("spec_properties_not_modelled", unmodelled);
+}
+
+#[test]
+fn the_contract_check_catches_a_missing_required_property() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    // `Credits` models both required properties; a spec with one more
+    // required property must make the check report it.
+    let mut schema = spec
+        .flatten(spec.at("/paths/~1credits/get"))
+        .pointer(&format!("{RESPONSE_200}/properties/data"))
+        .cloned()
+        .expect("credits data schema");
+    schema["properties"]["total_gifts"] = json!({"type": "number"});
+    schema["required"]
+        .as_array_mut()
+        .expect("required")
+        .push(json!("total_gifts"));
+    let instance = spec.instance(&schema, 0);
+    let (extra, _) = decode::<Credits>(&instance, |t| &t.extra).expect("decode");
+    let required = spec.required(&schema);
+    let missing: Vec<&String> = extra.keys().filter(|k| required.contains(k)).collect();
+    assert_eq!(missing, vec!["total_gifts"]);
+}
