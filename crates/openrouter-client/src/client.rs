@@ -1,0 +1,114 @@
+//! The client handle: cheap to clone, built once, shared by every call.
+
+use std::fmt;
+use std::sync::Arc;
+
+use http::HeaderMap;
+
+use crate::{ApiKey, ClientBuilder, Error, RequestOptions, RetryPolicy, Timeouts};
+
+/// An OpenRouter client.
+///
+/// Build it once and clone it freely: clones share one connection pool and
+/// configuration (an `Arc` inside). Every endpoint is a method; per-call
+/// overrides go through [`with_options`](Self::with_options).
+///
+/// ```no_run
+/// use openrouter_client::Client;
+/// use openrouter_types::chat::{ChatRequest, Message};
+///
+/// # async fn demo() -> Result<(), openrouter_client::Error> {
+/// let client = Client::from_env()?; // OPENROUTER_API_KEY, OPENROUTER_BASE_URL
+/// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")]);
+/// let completion = client.chat(&request).await?;
+/// println!("{}", completion.text().unwrap_or_default());
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+    pub(crate) options: Option<Arc<RequestOptions>>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) api_key: Option<ApiKey>,
+    pub(crate) headers: HeaderMap,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) max_event_bytes: usize,
+}
+
+impl Client {
+    /// A builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+
+    /// A client configured from `OPENROUTER_API_KEY` and `OPENROUTER_BASE_URL`
+    /// (default `https://openrouter.ai/api/v1`). A missing key is not an
+    /// error here: public endpoints work without one, and calls that need it
+    /// fail with [`Error::Config`] saying so.
+    pub fn from_env() -> Result<Self, Error> {
+        ClientBuilder::from_env().build()
+    }
+
+    pub(crate) fn from_inner(inner: Arc<Inner>) -> Self {
+        Self {
+            inner,
+            options: None,
+        }
+    }
+
+    /// A handle that applies these overrides to every call made through it;
+    /// it shares the connection pool and configuration with `self`.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// use std::time::Duration;
+    /// use openrouter_client::RequestOptions;
+    /// use openrouter_types::chat::{ChatRequest, Message};
+    ///
+    /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("hi")]);
+    /// let options = RequestOptions::new()
+    ///     .header("x-session-id", "conversation-42")
+    ///     .timeout(Duration::from_secs(20))
+    ///     .max_retries(0)
+    ///     .capture_raw_body(true);
+    /// let completion = client.with_options(options).chat(&request).await?;
+    /// println!("{} bytes", completion.meta().raw_body().map_or(0, |b| b.len()));
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn with_options(&self, options: RequestOptions) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+            options: Some(Arc::new(options)),
+        }
+    }
+
+    /// The API root this client talks to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Whether an API key is configured.
+    pub fn has_api_key(&self) -> bool {
+        self.inner.api_key.is_some()
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("api_key", &self.inner.api_key)
+            .field("timeouts", &self.inner.timeouts)
+            .field("retry", &self.inner.retry)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}

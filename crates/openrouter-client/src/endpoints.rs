@@ -1,0 +1,8 @@
+//! One method per OpenRouter endpoint, grouped by area.
+
+mod account;
+mod chat;
+mod embeddings;
+mod keys;
+mod models;
+mod responses;

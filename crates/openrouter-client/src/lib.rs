@@ -1,0 +1,109 @@
+//! Async client for the [OpenRouter](https://openrouter.ai) API: reqwest
+//! (rustls) and tokio underneath, typed requests and responses from
+//! [`openrouter_types`], typed errors that say what to do, retries with
+//! backoff, timeouts that suit slow reasoning models, and back-pressured
+//! streaming.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use futures::StreamExt;
+//! use openrouter_client::{Client, StreamEvent};
+//! use openrouter_client::types::chat::{ChatRequest, Message};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), openrouter_client::Error> {
+//! // Reads OPENROUTER_API_KEY (and OPENROUTER_BASE_URL, if set).
+//! let client = openrouter_client::Client::from_env()?;
+//! let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")]);
+//!
+//! // One answer.
+//! let completion = client.chat(&request).await?;
+//! println!("{}", completion.text().unwrap_or_default());
+//!
+//! // Streamed.
+//! let mut stream = client.chat_stream(&request).await?;
+//! while let Some(event) = stream.next().await {
+//!     if let StreamEvent::Chunk(chunk) = event? {
+//!         print!("{}", chunk.content().unwrap_or_default());
+//!     }
+//! }
+//! # let _: Client = client;
+//! # Ok(()) }
+//! ```
+//!
+//! # What the client does for you
+//!
+//! - **Errors are parsed on every status**, including 200 bodies that carry
+//!   only an `error` and per-choice errors; HTML pages and empty bodies from
+//!   proxies keep their status. [`Error`] tells apart API errors, errors after
+//!   the generation started (with the partial completion), truncated streams,
+//!   transport failures, timeouts, decode failures, size limits and
+//!   configuration mistakes; [`Error::is_retryable`], [`Error::status`] and
+//!   [`Error::retry_after`] answer the usual questions.
+//! - **Retries** ([`RetryPolicy`]): two by default, on 408/429/5xx/524/529,
+//!   connection failures and transient codes wrapped in a 400; full-jitter
+//!   backoff; `Retry-After` honoured up to 60 s. Streams are never retried
+//!   once open.
+//! - **Timeouts** ([`Timeouts`]): connect 10 s, response headers 120 s, idle
+//!   120 s between body reads (OpenRouter's keep-alives reset it), and no total
+//!   deadline unless you set one, so long reasoning streams are never cut.
+//! - **Streams** ([`ChatStream`], [`ResponsesStream`]) are pull-based: the
+//!   socket is read only as fast as you consume, and dropping the stream closes
+//!   the connection (which stops generation, and billing, for providers that
+//!   support it). `data: [DONE]` ends a stream; a body that ends before any
+//!   finish reason is [`Error::TruncatedStream`], with the partial result.
+//! - **Metadata** ([`ResponseMeta`]): status, `X-Generation-Id`, request id,
+//!   rate-limit headers and every attempt, on every [`Response`]; raw bodies on
+//!   request ([`RequestOptions::capture_raw_body`]).
+//! - **Secrets**: the key is an [`ApiKey`] whose `Debug`/`Display` print
+//!   `[redacted]` and which is zeroized on drop; the `Authorization` header is
+//!   marked sensitive; redirects to another host are refused so the key never
+//!   leaves the configured host.
+//! - **Limits**: response bodies up to 64 MiB and stream events up to 16 MiB by
+//!   default ([`ClientBuilder::max_response_bytes`],
+//!   [`ClientBuilder::max_event_bytes`]).
+//! - **Tracing**: one `openrouter.request` span per call with method, path,
+//!   model, provider, generation id, status, attempts, tokens and cost.
+//!   Bodies are logged only at `TRACE`; headers and the key never.
+//!
+//! # Non-goals
+//!
+//! The client does not reconnect a broken stream (OpenRouter streams cannot be
+//! resumed), does not retry a stream that has started, and does not pick
+//! models or providers for you: that is OpenRouter's job, configured through
+//! the request's routing fields.
+//!
+//! MSRV: see the workspace `rust-version` (1.88).
+#![warn(missing_docs)]
+
+mod api_key;
+mod builder;
+mod client;
+mod endpoints;
+mod error;
+mod meta;
+mod options;
+mod redirect;
+mod retry;
+mod stream;
+mod timeouts;
+mod transport;
+
+pub use api_key::ApiKey;
+pub use builder::{
+    ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+};
+pub use client::Client;
+pub use error::{
+    ApiError, ConfigError, DecodeError, Error, LimitError, MidStreamError, Result, TimeoutError,
+    TransportError, TransportKind, TruncatedStreamError, TruncationReason,
+};
+pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
+pub use options::RequestOptions;
+pub use retry::RetryPolicy;
+pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};
+pub use stream::{ChatStream, StreamEvent};
+pub use timeouts::{TimeoutKind, Timeouts};
+
+pub use openrouter_types as types;

@@ -1,0 +1,355 @@
+//! Streaming chat completions: a pull-based `futures::Stream` of typed events
+//! with a strict end-of-stream contract.
+
+mod frames;
+pub(crate) mod responses;
+
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
+use futures::{Stream, StreamExt};
+use http::StatusCode;
+use openrouter_types::accumulator::StreamAccumulator;
+use openrouter_types::chunk::ChatChunk;
+use openrouter_types::error::ErrorResponse;
+use openrouter_types::response::{ChatCompletion, FinishReason};
+use tracing::Span;
+
+pub(crate) use frames::{FrameError, FrameItem, Frames};
+
+use crate::Error;
+use crate::error::{
+    ApiError, DecodeError, LimitError, MidStreamError, TimeoutError, TruncatedStreamError,
+    TruncationReason,
+};
+use crate::meta::{Response, ResponseMeta};
+use crate::transport::OpenStream;
+
+/// One event of a chat stream.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum StreamEvent {
+    /// A chunk of the completion (boxed: chunks are large, keep-alives are not).
+    Chunk(Box<ChatChunk>),
+    /// OpenRouter's `: OPENROUTER PROCESSING` comment: the request is alive
+    /// but the model has not produced anything new (useful for a spinner).
+    KeepAlive,
+    /// The stream finished normally. Nothing follows.
+    Done,
+}
+
+/// A streaming chat completion.
+///
+/// Yields [`StreamEvent`]s, then ends. Its contract:
+///
+/// - `data: [DONE]` ends it with [`StreamEvent::Done`].
+/// - An error event (top-level `error`, or a choice with `finish_reason:
+///   "error"` or an `error`) ends it with [`Error::MidStream`], carrying the
+///   partial completion. This includes the real-world form where the error
+///   chunk arrives after a `finish_reason: "length"` chunk.
+/// - The body ending without `[DONE]` *after* a finish reason was seen also
+///   ends it with [`StreamEvent::Done`] (and a `tracing` warning): proxies
+///   commonly drop the terminator, and every choice that reported a finish
+///   reason is complete, though the usage chunk may be missing.
+/// - The body ending without `[DONE]` and without any finish reason, a
+///   broken connection, or silence beyond the idle timeout ends it with
+///   [`Error::TruncatedStream`], carrying the partial completion.
+///
+/// After an `Err` or `Done` the stream yields `None`. It is pull-based: the
+/// socket is read only when the stream is polled, so a slow consumer slows
+/// the server down instead of growing a buffer. Dropping it closes the
+/// connection, which cancels the generation (and its billing, for providers
+/// that support cancellation).
+///
+/// ```no_run
+/// use futures::StreamExt;
+/// use openrouter_client::{Client, StreamEvent};
+/// use openrouter_types::chat::{ChatRequest, Message};
+///
+/// # async fn demo(client: Client) -> Result<(), openrouter_client::Error> {
+/// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Count to 5")]);
+/// let mut stream = client.chat_stream(&request).await?;
+/// while let Some(event) = stream.next().await {
+///     if let StreamEvent::Chunk(chunk) = event? {
+///         print!("{}", chunk.content().unwrap_or_default());
+///     }
+/// }
+/// let completion = stream.into_completion(); // everything, assembled
+/// println!("\n{:?}", completion.usage);
+/// # Ok(()) }
+/// ```
+pub struct ChatStream {
+    frames: Frames,
+    meta: ResponseMeta,
+    accumulator: StreamAccumulator,
+    saw_finish_reason: bool,
+    state: State,
+    span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Streaming,
+    /// Ended normally; the accumulator holds the completion.
+    Done,
+    /// Ended with an error; the accumulator was moved into it.
+    Failed,
+}
+
+impl std::fmt::Debug for ChatStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChatStream")
+            .field("status", &self.meta.status)
+            .field("generation_id", &self.meta.generation_id())
+            .field("chunks", &self.accumulator.chunk_count())
+            .field("state", &self.state)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ChatStream {
+    pub(crate) fn new(open: OpenStream) -> Self {
+        let frames = Frames::new(
+            open.response.bytes_stream(),
+            open.idle,
+            open.deadline,
+            open.max_event_bytes,
+        );
+        Self {
+            frames,
+            meta: open.meta,
+            accumulator: StreamAccumulator::new(),
+            saw_finish_reason: false,
+            state: State::Streaming,
+            span: open.span,
+        }
+    }
+
+    /// Status, headers (`X-Generation-Id`…) and attempts of the response.
+    pub fn meta(&self) -> &ResponseMeta {
+        &self.meta
+    }
+
+    /// Everything received so far, assembled (content, reasoning, tool calls, usage).
+    pub fn accumulated(&self) -> &StreamAccumulator {
+        &self.accumulator
+    }
+
+    /// Whether the stream ended normally.
+    pub fn is_done(&self) -> bool {
+        self.state == State::Done
+    }
+
+    /// The completion assembled from the chunks read so far: complete once
+    /// the stream yielded [`StreamEvent::Done`], partial before. After a
+    /// stream error it is empty: the partial completion moved into the error.
+    pub fn into_completion(self) -> ChatCompletion {
+        self.accumulator.finish().completion
+    }
+
+    /// Reads the stream to its end and returns the assembled completion,
+    /// with the response metadata.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// use openrouter_types::chat::{ChatRequest, Message};
+    /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("hi")]);
+    /// let completion = client.chat_stream(&request).await?.collect_completion().await?;
+    /// println!("{:?}", completion.text());
+    /// # Ok(()) }
+    /// ```
+    pub async fn collect_completion(mut self) -> Result<Response<ChatCompletion>, Error> {
+        while let Some(event) = self.next().await {
+            event?;
+        }
+        let meta = self.meta.clone();
+        Ok(Response::new(self.accumulator.finish().completion, meta))
+    }
+
+    fn take_partial(&mut self) -> ChatCompletion {
+        self.state = State::Failed;
+        std::mem::take(&mut self.accumulator).finish().completion
+    }
+
+    fn truncated(
+        &mut self,
+        reason: TruncationReason,
+        discarded: bool,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Error {
+        let partial = self.take_partial();
+        let generation_id = Some(partial.id.as_str().to_owned())
+            .filter(|id| !id.is_empty())
+            .or_else(|| self.meta.generation_id().map(str::to_owned));
+        tracing::warn!(reason = ?reason, "openrouter stream truncated");
+        Error::TruncatedStream(Box::new(TruncatedStreamError {
+            reason,
+            partial: Some(partial),
+            discarded_partial_event: discarded,
+            generation_id,
+            source,
+        }))
+    }
+
+    fn on_data(&mut self, data: &str) -> Result<StreamEvent, Error> {
+        if data == "[DONE]" {
+            self.finish_ok();
+            return Ok(StreamEvent::Done);
+        }
+        let chunk: ChatChunk = decode_event("stream chunk", data).inspect_err(|_| {
+            self.state = State::Failed;
+        })?;
+        let failed = chunk.error().is_some()
+            || chunk
+                .choices
+                .iter()
+                .any(|c| c.finish_reason == Some(FinishReason::Error));
+        if failed {
+            let body = chunk.error().cloned();
+            self.accumulator.push(chunk);
+            let body = body.unwrap_or_else(|| {
+                openrouter_types::error::ErrorBody::message_only(
+                    "the provider ended the choice with finish_reason \"error\" and no details",
+                )
+            });
+            let error = ApiError::in_band(
+                StatusCode::OK,
+                self.meta.headers.clone(),
+                ErrorResponse::new(body),
+            );
+            self.span.record("status", error.status().as_u16());
+            tracing::warn!(
+                status = error.status().as_u16(),
+                "openrouter stream error event"
+            );
+            let partial = self.take_partial();
+            return Err(Error::MidStream(Box::new(MidStreamError {
+                error,
+                partial: Some(partial),
+            })));
+        }
+        if chunk.finish_reason().is_some() {
+            self.saw_finish_reason = true;
+        }
+        if self.accumulator.chunk_count() == 0 {
+            if let Some(provider) = &chunk.provider {
+                self.span.record("provider", provider.as_str());
+            }
+            if !chunk.id.is_empty() && self.meta.generation_id().is_none() {
+                self.span.record("generation_id", chunk.id.as_str());
+            }
+        }
+        self.accumulator.push(chunk.clone());
+        Ok(StreamEvent::Chunk(Box::new(chunk)))
+    }
+
+    fn finish_ok(&mut self) {
+        self.state = State::Done;
+        if let Some(usage) = self.accumulator.usage() {
+            record_usage(&self.span, usage);
+        }
+    }
+}
+
+impl Stream for ChatStream {
+    type Item = Result<StreamEvent, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        if this.state != State::Streaming {
+            return Poll::Ready(None);
+        }
+        let span = this.span.clone();
+        let _entered = span.enter();
+        loop {
+            let item = match ready!(this.frames.poll_frame(cx)) {
+                Ok(FrameItem::Event(event)) => {
+                    if event.data().is_empty() {
+                        continue;
+                    }
+                    this.on_data(event.data())
+                }
+                Ok(FrameItem::Comment(comment)) => {
+                    tracing::trace!(comment = comment.text(), "keep-alive");
+                    Ok(StreamEvent::KeepAlive)
+                }
+                Ok(FrameItem::End { clean }) => {
+                    if this.saw_finish_reason {
+                        tracing::warn!(
+                            "openrouter stream ended without [DONE] after a finish_reason; treating it as complete"
+                        );
+                        this.finish_ok();
+                        Ok(StreamEvent::Done)
+                    } else {
+                        Err(this.truncated(TruncationReason::EndOfBody, !clean, None))
+                    }
+                }
+                Err(error) => Err(this.frame_error(error)),
+            };
+            return Poll::Ready(Some(item));
+        }
+    }
+}
+
+impl ChatStream {
+    fn frame_error(&mut self, error: FrameError) -> Error {
+        match error {
+            FrameError::Transport(e) => {
+                self.truncated(TruncationReason::ConnectionLost, true, Some(Box::new(e)))
+            }
+            FrameError::Timeout(kind, after) => self.truncated(
+                TruncationReason::Timeout(kind),
+                true,
+                Some(Box::new(TimeoutError::new(kind, after))),
+            ),
+            FrameError::Limit(e, limit) => {
+                self.state = State::Failed;
+                Error::LimitExceeded(Box::new(LimitError {
+                    what: "stream event",
+                    limit,
+                    source: Some(Box::new(e)),
+                }))
+            }
+        }
+    }
+}
+
+/// Decodes one event's JSON, naming the path on failure.
+pub(crate) fn decode_event<T: serde::de::DeserializeOwned>(
+    what: &'static str,
+    data: &str,
+) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(data);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        Error::Decode(Box::new(DecodeError::new(
+            what,
+            StatusCode::OK,
+            data.as_bytes(),
+            path,
+            e.into_inner(),
+        )))
+    })?;
+    deserializer.end().map_err(|e| {
+        Error::Decode(Box::new(DecodeError::new(
+            what,
+            StatusCode::OK,
+            data.as_bytes(),
+            ".".to_owned(),
+            e,
+        )))
+    })?;
+    Ok(value)
+}
+
+pub(crate) fn record_usage(span: &Span, usage: &openrouter_types::usage::Usage) {
+    if let Some(tokens) = usage.prompt_tokens {
+        span.record("prompt_tokens", tokens);
+    }
+    if let Some(tokens) = usage.completion_tokens {
+        span.record("completion_tokens", tokens);
+    }
+    if let Some(cost) = usage.cost {
+        span.record("cost", cost);
+    }
+}

@@ -1,0 +1,54 @@
+//! Building a client: validation errors, never panics.
+
+use openrouter_client::{Client, Error};
+
+#[test]
+fn invalid_configuration_is_a_config_error() {
+    let cases = [
+        Client::builder().base_url("not a url").build(),
+        Client::builder().base_url("ftp://example.com/api").build(),
+        Client::builder().default_header("bad header", "x").build(),
+        Client::builder()
+            .default_header("x-ok", "line\nbreak")
+            .build(),
+        Client::builder().api_key("").build(),
+        Client::builder().api_key("sk-or-v1 with spaces").build(),
+        Client::builder().app_title("new\nline").build(),
+    ];
+    for (i, result) in cases.into_iter().enumerate() {
+        let error = result.expect_err("invalid configuration");
+        assert!(matches!(error, Error::Config(_)), "case {i}: {error:?}");
+        assert!(!error.to_string().is_empty());
+    }
+}
+
+#[test]
+fn defaults_and_trailing_slashes() {
+    let client = Client::builder().build().unwrap();
+    assert_eq!(client.base_url(), "https://openrouter.ai/api/v1");
+    assert!(!client.has_api_key());
+    let client = Client::builder()
+        .base_url("http://127.0.0.1:9/api/v1/")
+        .api_key("k")
+        .build()
+        .unwrap();
+    assert_eq!(client.base_url(), "http://127.0.0.1:9/api/v1");
+    assert!(client.has_api_key());
+    let clone = client.clone();
+    assert_eq!(clone.base_url(), client.base_url());
+}
+
+#[tokio::test]
+async fn an_invalid_per_call_header_fails_the_call_before_sending() {
+    let client = Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .api_key("k")
+        .build()
+        .unwrap();
+    let error = client
+        .with_options(openrouter_client::RequestOptions::new().header("bad name", "v"))
+        .credits()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+}

@@ -1,0 +1,65 @@
+//! Redirects never carry the API key to another host.
+
+use openrouter_client::{Error, TransportKind};
+use wiremock::matchers::{any, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::{chat_request, client, completion_json, server};
+
+#[tokio::test]
+async fn a_cross_host_redirect_is_refused() {
+    let elsewhere = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("stolen")))
+        .expect(0)
+        .mount(&elsewhere)
+        .await;
+    let origin = server().await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(ResponseTemplate::new(307).insert_header(
+            "location",
+            format!("{}/api/v1/chat/completions", elsewhere.uri()),
+        ))
+        .expect(1)
+        .mount(&origin)
+        .await;
+    let error = client(&origin.uri())
+        .chat(&chat_request())
+        .await
+        .unwrap_err();
+    let Error::Transport(e) = &error else {
+        panic!("expected a refused redirect, got {error:?}")
+    };
+    assert_eq!(e.kind(), TransportKind::Redirect);
+    assert!(!error.is_retryable());
+    assert!(
+        error
+            .to_string()
+            .contains("never sent off the configured host"),
+        "{error}"
+    );
+    assert!(
+        elsewhere.received_requests().await.unwrap().is_empty(),
+        "the other host saw nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_same_host_redirect_is_followed_with_the_key() {
+    let origin = server().await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(
+            ResponseTemplate::new(307).insert_header("location", "/api/v2/chat/completions"),
+        )
+        .mount(&origin)
+        .await;
+    Mock::given(path("/api/v2/chat/completions"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("moved")))
+        .expect(1)
+        .mount(&origin)
+        .await;
+    let response = client(&origin.uri()).chat(&chat_request()).await.unwrap();
+    assert_eq!(response.text(), Some("moved"));
+    let requests = origin.received_requests().await.unwrap();
+    assert!(requests[1].headers.get("authorization").is_some());
+}

@@ -1,0 +1,207 @@
+//! The key never appears in Debug, Display, errors or traces.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::StreamExt;
+use openrouter_client::{Client, Error, RequestOptions, RetryPolicy, Timeouts};
+use tracing_subscriber::fmt::MakeWriter;
+use wiremock::matchers::path;
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::support::raw::{RawServer, Script, Step, chunk, data};
+use crate::support::{KEY, builder, chat_request, client, completion_json, server};
+
+#[derive(Clone, Default)]
+struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Buffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> MakeWriter<'a> for Buffer {
+    type Writer = Buffer;
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
+
+#[tokio::test]
+async fn the_key_never_leaks() {
+    let buffer = Buffer::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(buffer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let mut rendered = Vec::new();
+
+    let server = server().await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("ok")))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(ResponseTemplate::new(401).set_body_raw(
+            r#"{"error":{"message":"No auth credentials found","code":401}}"#,
+            "application/json",
+        ))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v1/credits"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("{not json", "application/json"))
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v1/key"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"data":{"label":"x","usage":0,"limit":null}}"#,
+                    "application/json",
+                )
+                .set_delay(Duration::from_secs(5)),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v1/providers"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            format!(r#"{{"data":[],"pad":"{}"}}"#, "p".repeat(100)),
+            "application/json",
+        ))
+        .mount(&server)
+        .await;
+    let client = client(&server.uri());
+    rendered.push(format!("{client:?}"));
+    rendered.push(format!("{:?}", builder(&server.uri())));
+    rendered.push(format!("{:?}", openrouter_client::ApiKey::new(KEY)));
+    rendered.push(openrouter_client::ApiKey::new(KEY).to_string());
+
+    let ok = client.chat(&chat_request()).await.unwrap();
+    rendered.push(format!("{ok:?}"));
+    let mut errors: Vec<Error> = Vec::new();
+    errors.push(client.chat(&chat_request()).await.unwrap_err()); // Api
+    errors.push(client.credits().await.unwrap_err()); // Decode
+    errors.push(
+        client
+            .with_options(
+                RequestOptions::new()
+                    .timeout(Duration::from_millis(100))
+                    .retry(RetryPolicy::none()),
+            )
+            .key()
+            .await
+            .unwrap_err(),
+    ); // Timeout
+    let refused = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    errors.push(
+        builder(&format!("http://127.0.0.1:{refused}"))
+            .max_retries(0)
+            .build()
+            .unwrap()
+            .credits()
+            .await
+            .unwrap_err(),
+    ); // Transport
+    errors.push(
+        Client::builder()
+            .base_url("nope")
+            .api_key(KEY)
+            .build()
+            .unwrap_err(),
+    ); // Config
+    errors.push(
+        builder(&server.uri())
+            .max_response_bytes(10)
+            .build()
+            .unwrap()
+            .providers()
+            .await
+            .unwrap_err(),
+    ); // Limit
+
+    let raw = RawServer::start(vec![
+        Script::sse(vec![
+            data(&chunk("x", None)),
+            data(r#"{"id":"g","error":{"code":502,"message":"boom"},"choices":[]}"#),
+            Step::End,
+        ]),
+        Script::sse(vec![data(&chunk("x", None)), Step::End]),
+    ])
+    .await;
+    let raw_client = builder(&raw.base)
+        .timeouts(Timeouts::default())
+        .build()
+        .unwrap();
+    for _ in 0..2 {
+        let mut stream = raw_client.chat_stream(&chat_request()).await.unwrap();
+        rendered.push(format!("{stream:?}"));
+        while let Some(event) = stream.next().await {
+            if let Err(e) = event {
+                errors.push(e); // MidStream, then TruncatedStream
+            }
+        }
+    }
+    let kinds: Vec<&str> = errors
+        .iter()
+        .map(|e| match e {
+            Error::Api(_) => "api",
+            Error::Decode(_) => "decode",
+            Error::Timeout(_) => "timeout",
+            Error::Transport(_) => "transport",
+            Error::Config(_) => "config",
+            Error::LimitExceeded(_) => "limit",
+            Error::MidStream(_) => "mid_stream",
+            Error::TruncatedStream(_) => "truncated",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "api",
+            "decode",
+            "timeout",
+            "transport",
+            "config",
+            "limit",
+            "mid_stream",
+            "truncated"
+        ]
+    );
+    for error in &errors {
+        rendered.push(format!("{error}"));
+        rendered.push(format!("{error:?}"));
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            rendered.push(format!("{cause} {cause:?}"));
+            source = cause.source();
+        }
+    }
+
+    let traces = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        traces.contains("openrouter.request"),
+        "traces were captured"
+    );
+    assert!(traces.contains("request body"), "TRACE level was on");
+    rendered.push(traces);
+    let secret_part = &KEY["sk-or-v1-".len()..];
+    for text in &rendered {
+        assert!(!text.contains(secret_part), "the key leaked into: {text}");
+    }
+}

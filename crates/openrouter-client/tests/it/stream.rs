@@ -1,0 +1,535 @@
+//! Streaming against a real local server: keep-alives, usage, [DONE],
+//! mid-stream errors, truncation, resets, stalls, large events, cancellation.
+
+use std::time::Duration;
+
+use futures::StreamExt;
+use openrouter_client::{Error, StreamEvent, TimeoutKind, Timeouts, TruncationReason};
+use serde_json::json;
+
+use crate::support::raw::{RawServer, Script, Step, chunk, data, keep_alive, usage_chunk};
+use crate::support::{builder, chat_request, client};
+
+/// What a stream yielded, in a comparable form.
+#[derive(Debug, PartialEq)]
+enum Seen {
+    KeepAlive,
+    Text(String),
+    Done,
+    Error(String),
+}
+
+async fn drain(stream: &mut openrouter_client::ChatStream) -> Vec<Seen> {
+    let mut seen = Vec::new();
+    while let Some(event) = stream.next().await {
+        seen.push(match event {
+            Ok(StreamEvent::KeepAlive) => Seen::KeepAlive,
+            Ok(StreamEvent::Chunk(c)) => Seen::Text(c.content().unwrap_or_default().to_owned()),
+            Ok(StreamEvent::Done) => Seen::Done,
+            Ok(other) => panic!("unexpected event {other:?}"),
+            Err(e) => Seen::Error(kind(&e).to_owned()),
+        });
+    }
+    seen
+}
+
+fn kind(error: &Error) -> &'static str {
+    match error {
+        Error::Api(_) => "api",
+        Error::MidStream(_) => "mid_stream",
+        Error::TruncatedStream(_) => "truncated",
+        Error::Transport(_) => "transport",
+        Error::Timeout(_) => "timeout",
+        Error::Decode(_) => "decode",
+        Error::LimitExceeded(_) => "limit",
+        Error::Config(_) => "config",
+        _ => "other",
+    }
+}
+
+fn full_stream() -> Vec<Step> {
+    vec![
+        keep_alive(),
+        keep_alive(),
+        data(&chunk("Hel", None)),
+        keep_alive(),
+        data(&chunk("lo", None)),
+        data(&chunk("", Some("stop"))),
+        data(&usage_chunk()),
+        data("[DONE]"),
+        Step::End,
+    ]
+}
+
+#[tokio::test]
+async fn keep_alives_chunks_usage_and_done() {
+    let server = RawServer::start(vec![Script::sse(full_stream())]).await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert_eq!(stream.meta().generation_id(), Some("gen-raw-1"));
+    let seen = drain(&mut stream).await;
+    assert_eq!(
+        seen,
+        [
+            Seen::KeepAlive,
+            Seen::KeepAlive,
+            Seen::Text("Hel".into()),
+            Seen::KeepAlive,
+            Seen::Text("lo".into()),
+            Seen::Text(String::new()),
+            Seen::Text(String::new()),
+            Seen::Done,
+        ]
+    );
+    assert!(stream.is_done());
+    assert!(stream.next().await.is_none(), "nothing after Done");
+    let completion = stream.into_completion();
+    assert_eq!(completion.text(), Some("Hello"));
+    assert_eq!(completion.usage.as_ref().unwrap().total_tokens, Some(25));
+
+    let requests = server.requests.lock().await;
+    let body = requests[0].split("\r\n\r\n").nth(1).unwrap();
+    let body: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(body["stream"], json!(true), "chat_stream asks for a stream");
+    assert!(
+        requests[0]
+            .to_ascii_lowercase()
+            .contains("accept: text/event-stream")
+    );
+}
+
+#[tokio::test]
+async fn collect_completion_assembles_the_answer() {
+    let server = RawServer::start(vec![Script::sse(full_stream())]).await;
+    let stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    let completion = stream.collect_completion().await.unwrap();
+    assert_eq!(completion.text(), Some("Hello"));
+    assert_eq!(completion.meta().generation_id(), Some("gen-raw-1"));
+    assert_eq!(completion.meta().attempts(), 1);
+}
+
+#[tokio::test]
+async fn documented_mid_stream_error_carries_the_partial_result() {
+    let error_chunk = r#"{"id":"gen-abc123","object":"chat.completion.chunk","created":1234567890,"model":"openai/gpt-4o","provider":"OpenAI","error":{"code":429,"message":"Rate limit exceeded","metadata":{"error_type":"rate_limit_exceeded"}},"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]}"#;
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(&chunk("partial ", None)),
+        data(error_chunk),
+        data("[DONE]"),
+        Step::End,
+    ])])
+    .await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert!(matches!(
+        stream.next().await,
+        Some(Ok(StreamEvent::Chunk(_)))
+    ));
+    let Some(Err(Error::MidStream(e))) = stream.next().await else {
+        panic!("expected a mid-stream error")
+    };
+    assert_eq!(e.error().status().as_u16(), 429);
+    assert_eq!(e.error().http_status().as_u16(), 200);
+    assert_eq!(e.error().message(), "Rate limit exceeded");
+    assert!(e.is_retryable());
+    assert_eq!(e.partial().unwrap().text(), Some("partial "));
+    assert!(
+        stream.next().await.is_none(),
+        "the stream ends after its error"
+    );
+}
+
+#[tokio::test]
+async fn real_mid_stream_error_after_finish_reason_length() {
+    let Some(capture) = crate::support::capture("stream_midstream_error_token_limit_minimax.sse")
+    else {
+        return;
+    };
+    let server = RawServer::start(vec![Script::sse(vec![Step::Send(capture), Step::End])]).await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    let mut keep_alives = 0;
+    let error = loop {
+        match stream.next().await.expect("an error before the end") {
+            Ok(StreamEvent::KeepAlive) => keep_alives += 1,
+            Ok(_) => {}
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(keep_alives, 17);
+    let Error::MidStream(e) = error else {
+        panic!("expected MidStream, got {error:?}")
+    };
+    assert_eq!(e.error().status().as_u16(), 400);
+    assert_eq!(e.error().message(), "Token limit reached");
+    let partial = e.partial().unwrap();
+    assert_eq!(
+        partial.message().unwrap().reasoning.as_deref(),
+        Some("We need to respond to a greeting. The user")
+    );
+    assert_eq!(
+        partial.usage.as_ref().unwrap().completion_tokens,
+        Some(10),
+        "the error chunk's usage is kept"
+    );
+    assert_eq!(
+        e.generation_id(),
+        Some("gen-1762179802-UN8pkJI4AGZvryk0kFnb")
+    );
+    assert!(stream.next().await.is_none());
+}
+
+#[tokio::test]
+async fn truncation_at_every_event_boundary() {
+    // Events up to (not including) [DONE]; the finish reason is the 4th.
+    let events = [
+        keep_alive(),
+        data(&chunk("a", None)),
+        data(&chunk("b", None)),
+        data(&chunk("", Some("stop"))),
+        data(&usage_chunk()),
+    ];
+    for cut in 0..=events.len() {
+        let mut steps: Vec<Step> = events[..cut].to_vec();
+        steps.push(Step::End);
+        let server = RawServer::start(vec![Script::sse(steps)]).await;
+        let mut stream = client(&server.base)
+            .chat_stream(&chat_request())
+            .await
+            .unwrap();
+        let seen = drain(&mut stream).await;
+        let last = seen.last().unwrap();
+        if cut >= 4 {
+            assert_eq!(
+                last,
+                &Seen::Done,
+                "cut {cut}: a finish reason was seen, EOF without [DONE] is accepted"
+            );
+        } else {
+            assert_eq!(last, &Seen::Error("truncated".into()), "cut {cut}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn truncation_inside_an_event_keeps_the_partial_text() {
+    let second = format!("data: {}\n\n", chunk("world", Some("stop")));
+    for cut in [1, 6, second.len() / 2, second.len() - 1] {
+        let server = RawServer::start(vec![Script::sse(vec![
+            data(&chunk("hello ", None)),
+            Step::Send(second.as_bytes()[..cut].to_vec()),
+            Step::End,
+        ])])
+        .await;
+        let mut stream = client(&server.base)
+            .chat_stream(&chat_request())
+            .await
+            .unwrap();
+        assert!(matches!(
+            stream.next().await,
+            Some(Ok(StreamEvent::Chunk(_)))
+        ));
+        let Some(Err(Error::TruncatedStream(e))) = stream.next().await else {
+            panic!("cut {cut}: expected truncation")
+        };
+        assert_eq!(e.reason(), TruncationReason::EndOfBody);
+        assert!(e.discarded_partial_event(), "cut {cut}");
+        assert_eq!(e.partial().unwrap().text(), Some("hello "));
+        assert_eq!(e.generation_id(), Some("gen-1769532074"));
+        assert!(e.to_string().contains("send the request again"), "{e}");
+    }
+}
+
+#[tokio::test]
+async fn connection_reset_mid_event() {
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(&chunk("so far", None)),
+        Step::Send(b"data: {\"id\":\"gen-1769532074\",\"cho".to_vec()),
+        Step::Sleep(Duration::from_millis(20)),
+        Step::Reset,
+    ])])
+    .await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert!(matches!(
+        stream.next().await,
+        Some(Ok(StreamEvent::Chunk(_)))
+    ));
+    let Some(Err(Error::TruncatedStream(e))) = stream.next().await else {
+        panic!("expected truncation")
+    };
+    assert_eq!(e.reason(), TruncationReason::ConnectionLost);
+    assert_eq!(e.partial().unwrap().text(), Some("so far"));
+    assert!(
+        std::error::Error::source(&*e).is_some(),
+        "the transport error is reachable"
+    );
+}
+
+#[tokio::test]
+async fn a_stall_beyond_the_idle_timeout_ends_the_stream() {
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(&chunk("before the stall", None)),
+        Step::Sleep(Duration::from_secs(30)),
+        Step::End,
+    ])])
+    .await;
+    let client = builder(&server.base)
+        .timeouts(Timeouts::default().idle(Duration::from_millis(300)))
+        .build()
+        .unwrap();
+    let mut stream = client.chat_stream(&chat_request()).await.unwrap();
+    assert!(matches!(
+        stream.next().await,
+        Some(Ok(StreamEvent::Chunk(_)))
+    ));
+    let Some(Err(Error::TruncatedStream(e))) = stream.next().await else {
+        panic!("expected an idle timeout")
+    };
+    assert_eq!(e.reason(), TruncationReason::Timeout(TimeoutKind::Idle));
+    assert_eq!(e.partial().unwrap().text(), Some("before the stall"));
+}
+
+#[tokio::test]
+async fn keep_alives_reset_the_idle_timeout() {
+    let mut steps = vec![data(&chunk("slow ", None))];
+    for _ in 0..6 {
+        steps.push(Step::Sleep(Duration::from_millis(100)));
+        steps.push(keep_alive());
+    }
+    steps.extend([
+        data(&chunk("model", Some("stop"))),
+        data("[DONE]"),
+        Step::End,
+    ]);
+    let server = RawServer::start(vec![Script::sse(steps)]).await;
+    let client = builder(&server.base)
+        .timeouts(Timeouts::default().idle(Duration::from_millis(350)))
+        .build()
+        .unwrap();
+    let completion = client
+        .chat_stream(&chat_request())
+        .await
+        .unwrap()
+        .collect_completion()
+        .await
+        .unwrap();
+    assert_eq!(completion.text(), Some("slow model"));
+}
+
+#[tokio::test]
+async fn a_one_mebibyte_tool_argument_event() {
+    let arguments = format!("{{\"blob\":\"{}\"}}", "x".repeat(1 << 20));
+    let event = json!({
+        "id": "gen-tool", "provider": "OpenAI", "model": "openai/gpt-4.1-mini", "object": "chat.completion.chunk", "created": 1,
+        "choices": [{"index": 0, "delta": {"role": "assistant", "content": null, "tool_calls": [
+            {"index": 0, "id": "call_1", "type": "function", "function": {"name": "store", "arguments": arguments}}]},
+            "finish_reason": null}]
+    });
+    let bytes = format!("data: {event}\n\n").into_bytes();
+    // Delivered in 64 KiB pieces, as a socket would.
+    let mut steps: Vec<Step> = bytes
+        .chunks(64 << 10)
+        .map(|piece| Step::Send(piece.to_vec()))
+        .collect();
+    steps.extend([
+        data(&chunk("", Some("tool_calls"))),
+        data("[DONE]"),
+        Step::End,
+    ]);
+    let server = RawServer::start(vec![Script::sse(steps)]).await;
+    let completion = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap()
+        .collect_completion()
+        .await
+        .unwrap();
+    let calls = completion.tool_calls();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(
+        calls[0].function.arguments.as_deref(),
+        Some(arguments.as_str())
+    );
+}
+
+#[tokio::test]
+async fn an_event_above_the_limit_is_a_limit_error() {
+    let big = chunk(&"y".repeat(100_000), None);
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(&big),
+        data("[DONE]"),
+        Step::End,
+    ])])
+    .await;
+    let client = builder(&server.base)
+        .max_event_bytes(64 << 10)
+        .build()
+        .unwrap();
+    let mut stream = client.chat_stream(&chat_request()).await.unwrap();
+    let Some(Err(Error::LimitExceeded(e))) = stream.next().await else {
+        panic!("expected a limit error")
+    };
+    assert_eq!(e.limit(), 64 << 10);
+    assert!(stream.next().await.is_none());
+}
+
+#[tokio::test]
+async fn eof_after_finish_reason_without_done_is_success() {
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(&chunk("complete", Some("stop"))),
+        Step::End,
+    ])])
+    .await;
+    let completion = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap()
+        .collect_completion()
+        .await
+        .unwrap();
+    assert_eq!(completion.text(), Some("complete"));
+}
+
+#[tokio::test]
+async fn dropping_the_stream_closes_the_connection() {
+    let mut server = RawServer::start(vec![Script::sse(vec![
+        data(&chunk("first", None)),
+        Step::Hold,
+    ])])
+    .await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert!(matches!(
+        stream.next().await,
+        Some(Ok(StreamEvent::Chunk(_)))
+    ));
+    drop(stream);
+    let closed = tokio::time::timeout(Duration::from_secs(10), server.client_closed()).await;
+    assert_eq!(closed, Ok(true), "the server saw the client hang up");
+}
+
+#[tokio::test]
+async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
+    let server = RawServer::start(vec![
+        Script::json(
+            503,
+            r#"{"error":{"message":"No available provider","code":503}}"#,
+        ),
+        Script::sse(vec![data(&chunk("one", None)), Step::Reset]),
+    ])
+    .await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert_eq!(
+        stream.meta().attempts(),
+        2,
+        "the 503 before the stream was retried"
+    );
+    assert!(matches!(
+        stream.next().await,
+        Some(Ok(StreamEvent::Chunk(_)))
+    ));
+    assert!(matches!(
+        stream.next().await,
+        Some(Err(Error::TruncatedStream(_)))
+    ));
+    assert!(stream.next().await.is_none());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        server.connection_count(),
+        2,
+        "no retry once an event was delivered"
+    );
+}
+
+#[tokio::test]
+async fn a_401_before_the_stream_is_an_api_error() {
+    let server = RawServer::start(vec![Script::json(
+        401,
+        r#"{"error":{"message":"No auth credentials found","code":401}}"#,
+    )])
+    .await;
+    let error = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
+    assert!(error.to_string().contains("OPENROUTER_API_KEY"));
+    assert_eq!(server.connection_count(), 1);
+}
+
+#[tokio::test]
+async fn responses_stream_ends_on_done_and_reports_failures() {
+    let created = r#"{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"in_progress","output":[]}}"#;
+    let delta = r#"{"type":"response.output_text.delta","sequence_number":1,"item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi"}"#;
+    let completed = r#"{"type":"response.completed","sequence_number":2,"response":{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"completed","output":[]}}"#;
+    let failed = r#"{"type":"response.failed","sequence_number":2,"response":{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"failed","output":[],"error":{"code":"server_error","message":"upstream died"}}}"#;
+    let request: openrouter_types::responses::ResponsesRequest =
+        serde_json::from_value(json!({"model": "openai/gpt-5-nano", "input": "hi"})).unwrap();
+
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(created),
+        keep_alive(),
+        data(delta),
+        data(completed),
+        data("[DONE]"),
+        Step::End,
+    ])])
+    .await;
+    let response = client(&server.base)
+        .responses_stream(&request)
+        .await
+        .unwrap()
+        .collect_response()
+        .await
+        .unwrap();
+    assert_eq!(response.id, "resp_1");
+
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(created),
+        data(failed),
+        Step::End,
+    ])])
+    .await;
+    let error = client(&server.base)
+        .responses_stream(&request)
+        .await
+        .unwrap()
+        .collect_response()
+        .await
+        .unwrap_err();
+    let Error::MidStream(e) = error else {
+        panic!("expected MidStream, got {error:?}")
+    };
+    assert_eq!(e.error().message(), "upstream died");
+
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(created),
+        data(delta),
+        Step::End,
+    ])])
+    .await;
+    let error = client(&server.base)
+        .responses_stream(&request)
+        .await
+        .unwrap()
+        .collect_response()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::TruncatedStream(_)), "{error:?}");
+}
