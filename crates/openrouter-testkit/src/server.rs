@@ -7,6 +7,7 @@
 
 mod pacing;
 
+use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -27,6 +28,10 @@ use crate::{Error, FixtureSet, RecordedRequest};
 
 /// Request bodies larger than this get a 413 instead of being buffered.
 const MAX_REQUEST_BYTES: usize = 32 * 1024 * 1024;
+
+/// How many received requests a server remembers by default (the oldest are forgotten first),
+/// so a long-running `openrouter mock` does not grow without bound.
+const DEFAULT_RECORD_LIMIT: usize = 1024;
 
 /// A running mock OpenRouter: serves a [`FixtureSet`] under `/api/v1` on 127.0.0.1.
 ///
@@ -54,7 +59,7 @@ const MAX_REQUEST_BYTES: usize = 32 * 1024 * 1024;
 #[derive(Debug)]
 pub struct MockOpenRouter {
     addr: SocketAddr,
-    requests: Arc<Mutex<Vec<RecordedRequest>>>,
+    requests: Arc<Mutex<VecDeque<RecordedRequest>>>,
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
 }
@@ -66,6 +71,7 @@ pub struct MockOpenRouterBuilder {
     set: FixtureSet,
     port: u16,
     pacing: Pacing,
+    record_limit: usize,
 }
 
 impl MockOpenRouterBuilder {
@@ -81,6 +87,13 @@ impl MockOpenRouterBuilder {
         self
     }
 
+    /// Remember at most this many received requests, forgetting the oldest (default 1024;
+    /// 0 records nothing).
+    pub fn record_limit(mut self, requests: usize) -> Self {
+        self.record_limit = requests;
+        self
+    }
+
     /// Binds the port and starts serving on the current tokio runtime.
     pub async fn start(self) -> Result<MockOpenRouter, Error> {
         let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, self.port));
@@ -90,11 +103,12 @@ impl MockOpenRouterBuilder {
         let addr = listener
             .local_addr()
             .map_err(|source| Error::Bind { addr, source })?;
-        let requests = Arc::new(Mutex::new(Vec::new()));
+        let requests = Arc::new(Mutex::new(VecDeque::new()));
         let (stop, stopped) = watch::channel(false);
         let state = Arc::new(State {
             set: self.set,
             pacing: self.pacing,
+            record_limit: self.record_limit,
             requests: Arc::clone(&requests),
         });
         let task = tokio::spawn(accept_loop(listener, state, stopped));
@@ -134,6 +148,7 @@ impl MockOpenRouter {
             set,
             port: 0,
             pacing: Pacing::default(),
+            record_limit: DEFAULT_RECORD_LIMIT,
         }
     }
 
@@ -153,12 +168,14 @@ impl MockOpenRouter {
         self.addr
     }
 
-    /// Every request received so far, in arrival order.
+    /// The requests received so far, in arrival order (the last
+    /// [`record_limit`](MockOpenRouterBuilder::record_limit) of them).
     pub fn received_requests(&self) -> Vec<RecordedRequest> {
-        self.requests
+        let requests = self
+            .requests
             .lock()
-            .map(|r| r.clone())
-            .unwrap_or_else(|p| p.into_inner().clone())
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        requests.iter().cloned().collect()
     }
 
     /// Stops accepting, closes open connections (cutting responses in flight) and waits until
@@ -184,7 +201,8 @@ impl Drop for MockOpenRouter {
 struct State {
     set: FixtureSet,
     pacing: Pacing,
-    requests: Arc<Mutex<Vec<RecordedRequest>>>,
+    record_limit: usize,
+    requests: Arc<Mutex<VecDeque<RecordedRequest>>>,
 }
 
 async fn accept_loop(listener: TcpListener, state: Arc<State>, mut stopped: watch::Receiver<bool>) {
@@ -194,6 +212,8 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>, mut stopped: watc
             _ = stopped.wait_for(|stop| *stop) => break,
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
+                // Paced writes must leave as written, not be coalesced by Nagle's algorithm.
+                let _ = stream.set_nodelay(true);
                 let state = Arc::clone(&state);
                 connections.spawn(async move {
                     let service = service_fn(move |request| handle(Arc::clone(&state), request));
@@ -227,8 +247,15 @@ async fn handle(
         }
     };
     let recorded = RecordedRequest::from_http(&parts, body.clone());
-    if let Ok(mut requests) = state.requests.lock() {
-        requests.push(recorded);
+    if state.record_limit > 0 {
+        let mut requests = state
+            .requests
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if requests.len() == state.record_limit {
+            requests.pop_front();
+        }
+        requests.push_back(recorded);
     }
     let path_and_query = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
     let fixture =

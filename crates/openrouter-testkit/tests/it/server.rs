@@ -132,18 +132,29 @@ async fn two_servers_share_no_state() {
 
 #[tokio::test]
 async fn paced_streams_deliver_the_same_bytes() {
-    let expected = demo_stream_bytes();
-    for pacing in [
-        Pacing::new().chunk_size(7).delay(Duration::from_millis(1)),
-        Pacing::new().chunk_size(1),
-        Pacing::new().per_event().delay(Duration::from_millis(1)),
+    let set = FixtureSet::bundled();
+    for (name, pacing) in [
+        (
+            "chat/demo_stream",
+            Pacing::new().chunk_size(61).delay(Duration::from_millis(1)),
+        ),
+        (
+            "chat/demo_stream",
+            Pacing::new().per_event().delay(Duration::from_millis(1)),
+        ),
+        // Byte at a time splits the multi-byte `×` characters of this stream.
+        ("chat/stream_reasoning", Pacing::new().chunk_size(1)),
     ] {
-        let server = MockOpenRouter::builder(FixtureSet::bundled())
+        let fixture = set.get(name).unwrap();
+        let server = MockOpenRouter::builder(set.clone())
             .pacing(pacing.clone())
             .start()
             .await
             .unwrap();
-        let response = post_chat(&server.base_url(), CHAT_STREAM).await;
+        let response = send(&client(), &server.origin(), fixture, false)
+            .send()
+            .await
+            .unwrap();
         let mut stream = response.bytes_stream();
         let mut received = Vec::new();
         let mut reads = 0;
@@ -151,8 +162,15 @@ async fn paced_streams_deliver_the_same_bytes() {
             received.extend_from_slice(&chunk.expect("no transport error"));
             reads += 1;
         }
-        assert_eq!(received, expected.to_vec(), "{pacing:?}");
-        assert!(reads > 1, "{pacing:?}: the body arrived in one read");
+        assert_eq!(
+            received,
+            fixture.response().body().to_vec(),
+            "{name} with {pacing:?}"
+        );
+        assert!(
+            reads > 1,
+            "{name} with {pacing:?}: the body arrived in one read"
+        );
         server.shutdown().await;
     }
 }
@@ -267,5 +285,32 @@ async fn received_requests_are_recorded_with_secrets_redacted_in_dumps() {
     assert_eq!(
         dump,
         "POST /api/v1/chat/completions?trace=1\naccept: */*\nauthorization: [redacted]\ncontent-length: 79\nx-openrouter-title: testkit\n\n{\n  \"messages\": [\n    {\n      \"content\": \"hi\",\n      \"role\": \"user\"\n    }\n  ],\n  \"model\": \"any/model\",\n  \"stream\": true\n}\n"
+    );
+}
+
+#[tokio::test]
+async fn recording_is_bounded() {
+    let server = MockOpenRouter::builder(FixtureSet::bundled())
+        .record_limit(2)
+        .start()
+        .await
+        .unwrap();
+    let client = client();
+    for path in ["key", "credits", "providers"] {
+        client
+            .get(format!("{}/{path}", server.base_url()))
+            .send()
+            .await
+            .unwrap();
+    }
+    let paths: Vec<_> = server
+        .received_requests()
+        .iter()
+        .map(|r| r.path().to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        ["/api/v1/credits", "/api/v1/providers"],
+        "the oldest is forgotten first"
     );
 }
