@@ -138,8 +138,9 @@ impl FixtureSet {
     }
 
     fn closest_by(&self, cost: impl Fn(&Fixture) -> usize) -> Option<String> {
+        // On a tie, name the fixture a request most likely meant: the default.
         self.iter()
-            .min_by_key(|f| cost(f))
+            .min_by_key(|f| (cost(f), !f.is_default()))
             .map(|f| f.name().to_owned())
     }
 }

@@ -97,9 +97,26 @@ async fn main() -> ExitCode {
     // The first line of stdout is the base URL, for scripts (`read -r BASE_URL`).
     println!("{}", server.base_url());
     eprintln!("openrouter-mock: serving fixtures; press Ctrl-C to stop");
-    if let Err(e) = tokio::signal::ctrl_c().await {
+    if let Err(e) = stop_requested().await {
         eprintln!("openrouter-mock: cannot wait for Ctrl-C ({e}); stopping");
     }
     server.shutdown().await;
     ExitCode::SUCCESS
+}
+
+/// Ctrl-C, or SIGTERM from a process manager or a test harness.
+async fn stop_requested() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            result = tokio::signal::ctrl_c() => result,
+            _ = terminate.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
 }
