@@ -11,6 +11,8 @@ mod fixtures;
 mod injection;
 #[path = "endpoints_it/kinds.rs"]
 mod kinds;
+#[path = "endpoints_it/requests.rs"]
+mod requests;
 // One JSON comparison for the whole crate: the chat tests' helper, with its
 // two documented equivalences (a `null` key counts as absent; numbers compare
 // by value). Not every helper in it is used here.

@@ -85,24 +85,21 @@ impl Item {
 
 impl Serialize for Item {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The tag goes first, as OpenAI-compatible servers write it.
+        // The tag goes first, then the fields in declaration order, as
+        // OpenAI-compatible servers write them.
+        #[derive(Serialize)]
+        struct Tagged<'a, T> {
+            #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+            tag: Option<&'a str>,
+            #[serde(flatten)]
+            inner: &'a T,
+        }
         fn tagged<S: Serializer, T: Serialize>(
             serializer: S,
             tag: Option<&str>,
             inner: &T,
         ) -> Result<S::Ok, S::Error> {
-            let value = serde_json::to_value(inner).map_err(serde::ser::Error::custom)?;
-            let serde_json::Value::Object(fields) = value else {
-                return Err(serde::ser::Error::custom(
-                    "item did not serialize to an object",
-                ));
-            };
-            let mut map = serde_json::Map::new();
-            if let Some(tag) = tag {
-                map.insert("type".to_owned(), tag.into());
-            }
-            map.extend(fields);
-            map.serialize(serializer)
+            Tagged { tag, inner }.serialize(serializer)
         }
         match self {
             Self::Message(m) => tagged(serializer, m.typed.then_some("message"), m),

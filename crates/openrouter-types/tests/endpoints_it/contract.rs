@@ -11,16 +11,18 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use openrouter_types::credits::Credits;
-use openrouter_types::embeddings::{Embedding, EmbeddingsResponse};
+use openrouter_types::embeddings::{Embedding, EmbeddingsRequest, EmbeddingsResponse};
 use openrouter_types::endpoints::{Endpoint, EndpointsList, PercentileStats};
 use openrouter_types::generation::{Generation, ProviderAttempt};
 use openrouter_types::key::{KeyInfo, RateLimit};
-use openrouter_types::keys::ApiKey;
+use openrouter_types::keys::{ApiKey, CreateKeyRequest, ListKeysQuery, UpdateKeyRequest};
 use openrouter_types::models::{
-    Architecture, ArtificialAnalysis, Benchmarks, DefaultParameters, Model, ModelReasoning,
-    Pricing, PricingOverride, TopProvider,
+    Architecture, ArtificialAnalysis, Benchmarks, DefaultParameters, InputModality, Model,
+    ModelCategory, ModelReasoning, ModelSort, ModelsCountQuery, ModelsQuery, OutputModality,
+    PageQuery, Parameter, Pricing, PricingOverride, TopProvider,
 };
 use openrouter_types::providers::Provider;
+use openrouter_types::responses::{Item, Response, ResponsesRequest, StreamEvent};
 use openrouter_types::{Extra, Usage};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -273,6 +275,11 @@ fn cases() -> Vec<Case> {
             check: |v| decode::<ApiKey>(v, |t| &t.extra),
         },
         Case {
+            name: "OpenResponsesResult",
+            pointer: "/components/schemas/OpenResponsesResult",
+            check: |v| decode::<Response>(v, |t| &t.extra),
+        },
+        Case {
             name: "POST /embeddings 200",
             pointer: "/paths/~1embeddings/post",
             check: |v| decode::<EmbeddingsResponse>(v, |t| &t.extra),
@@ -374,4 +381,229 @@ fn the_contract_check_catches_a_missing_required_property() {
     let required = spec.required(&schema);
     let missing: Vec<&String> = extra.keys().filter(|k| required.contains(k)).collect();
     assert_eq!(missing, vec!["total_gifts"]);
+}
+
+/// The JSON body schema of an operation's request.
+fn request_body(spec: &Spec, pointer: &str) -> Value {
+    spec.flatten(
+        spec.at(pointer)
+            .pointer("/requestBody/content/application~1json/schema")
+            .unwrap_or_else(|| panic!("{pointer}: no JSON request body in the spec")),
+    )
+}
+
+#[test]
+fn our_request_types_cover_the_spec() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    type Check = fn(&Value) -> Result<(Extra, Value), String>;
+    let cases: [(&str, &str, Check); 4] = [
+        ("POST /embeddings", "/paths/~1embeddings/post", |v| {
+            decode::<EmbeddingsRequest>(v, |t| &t.extra)
+        }),
+        ("POST /keys", "/paths/~1keys/post", |v| {
+            decode::<CreateKeyRequest>(v, |t| &t.extra)
+        }),
+        ("PATCH /keys/{hash}", "/paths/~1keys~1{hash}/patch", |v| {
+            decode::<UpdateKeyRequest>(v, |t| &t.extra)
+        }),
+        ("POST /responses", "/paths/~1responses/post", |v| {
+            decode::<ResponsesRequest>(v, |t| &t.extra)
+        }),
+    ];
+    let mut unmodelled: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (name, pointer, check) in cases {
+        let schema = request_body(&spec, pointer);
+        let instance = spec.instance(&schema, 0);
+        match check(&instance) {
+            Err(e) => failures.push(format!("{name}: {e}\n  instance: {instance}")),
+            Ok((extra, back)) => {
+                let differences = diff(&instance, &back);
+                if !differences.is_empty() {
+                    failures.push(format!("{name}: round trip changed {differences:?}"));
+                }
+                let required = spec.required(&schema);
+                for key in extra.keys() {
+                    if required.contains(key) {
+                        failures.push(format!("{name}: REQUIRED property `{key}` is not modelled"));
+                    }
+                }
+                unmodelled.insert(name, extra.keys().cloned().collect());
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Optional request properties reachable only through `extra`.
+    insta::assert_yaml_snapshot!("spec_request_properties_not_modelled", unmodelled);
+}
+
+#[test]
+fn our_query_builders_cover_the_spec_parameters() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    let models = ModelsQuery::new()
+        .offset(1)
+        .limit(1)
+        .category(ModelCategory::Programming)
+        .supported_parameters([Parameter::Tools])
+        .output_modalities([OutputModality::Text])
+        .input_modalities([InputModality::Text])
+        .sort(ModelSort::Newest)
+        .q("x")
+        .context(1)
+        .min_price(1.0)
+        .max_price(1.0)
+        .min_output_price(1.0)
+        .max_output_price(1.0)
+        .arch("GPT")
+        .model_authors(["openai"])
+        .providers(["openai"])
+        .distillable(true)
+        .zdr()
+        .region("eu")
+        .min_age_days(1)
+        .max_age_days(1)
+        .min_intelligence_index(1.0)
+        .max_intelligence_index(1.0)
+        .min_coding_index(1.0)
+        .max_coding_index(1.0)
+        .min_agentic_index(1.0)
+        .max_agentic_index(1.0)
+        .min_tool_success_rate(0.5)
+        .max_tool_success_rate(0.5)
+        .use_rss(true);
+    let page = PageQuery::new().offset(1).limit(1);
+    let keys = ListKeysQuery::new()
+        .include_disabled(true)
+        .offset(1)
+        .workspace_id("w");
+    let count = ModelsCountQuery::new().output_modalities([OutputModality::Text]);
+    let cases: [(&str, Vec<&str>); 5] = [
+        (
+            "/models",
+            models
+                .to_query_pairs()
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect(),
+        ),
+        (
+            "/models/user",
+            page.to_query_pairs().into_iter().map(|(k, _)| k).collect(),
+        ),
+        (
+            "/embeddings/models",
+            page.to_query_pairs().into_iter().map(|(k, _)| k).collect(),
+        ),
+        (
+            "/keys",
+            keys.to_query_pairs().into_iter().map(|(k, _)| k).collect(),
+        ),
+        (
+            "/models/count",
+            count.to_query_pairs().into_iter().map(|(k, _)| k).collect(),
+        ),
+    ];
+    for (path, ours) in cases {
+        let pointer = format!("/paths/{}/get/parameters", path.replace('/', "~1"));
+        let mut documented: Vec<&str> = spec
+            .at(&pointer)
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .map(|p| spec.resolve(p))
+            .filter(|p| p["in"] == "query")
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        documented.sort_unstable();
+        let mut ours = ours;
+        ours.sort_unstable();
+        assert_eq!(
+            ours, documented,
+            "GET {path}: query parameters differ from the spec"
+        );
+    }
+}
+
+#[test]
+fn responses_items_and_events_of_the_spec_decode_to_modelled_variants() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    let mut failures = Vec::new();
+    let items = [
+        "ReasoningItem",
+        "EasyInputMessage",
+        "InputMessageItem",
+        "FunctionCallItem",
+        "FunctionCallOutputItem",
+        "OutputMessage",
+        "OutputItemReasoning",
+        "OutputItemFunctionCall",
+    ];
+    for name in items {
+        let instance = spec.instance(spec.at(&format!("/components/schemas/{name}")), 0);
+        match serde_json::from_value::<Item>(instance.clone()) {
+            Err(e) => failures.push(format!("{name}: {e}\n  instance: {instance}")),
+            Ok(Item::Other(_)) => failures.push(format!("{name}: decoded as Item::Other")),
+            Ok(item) => {
+                let back = serde_json::to_value(&item).expect("encode");
+                let differences = diff(&instance, &back);
+                if !differences.is_empty() {
+                    failures.push(format!("{name}: round trip changed {differences:?}"));
+                }
+            }
+        }
+    }
+    let events = [
+        "OpenResponsesCreatedEvent",
+        "OpenResponsesInProgressEvent",
+        "StreamEventsResponseCompleted",
+        "StreamEventsResponseIncomplete",
+        "StreamEventsResponseFailed",
+        "ErrorEvent",
+        "StreamEventsResponseOutputItemAdded",
+        "StreamEventsResponseOutputItemDone",
+        "ContentPartAddedEvent",
+        "ContentPartDoneEvent",
+        "TextDeltaEvent",
+        "TextDoneEvent",
+        "RefusalDeltaEvent",
+        "RefusalDoneEvent",
+        "AnnotationAddedEvent",
+        "FunctionCallArgsDeltaEvent",
+        "FunctionCallArgsDoneEvent",
+        "ReasoningDeltaEvent",
+        "ReasoningDoneEvent",
+        "ReasoningSummaryPartAddedEvent",
+        "ReasoningSummaryPartDoneEvent",
+        "ReasoningSummaryTextDeltaEvent",
+        "ReasoningSummaryTextDoneEvent",
+    ];
+    for name in events {
+        let instance = spec.instance(spec.at(&format!("/components/schemas/{name}")), 0);
+        match serde_path_to_error::deserialize::<_, StreamEvent>(instance.clone()) {
+            Err(e) => failures.push(format!(
+                "{name}: at {}: {}\n  instance: {instance}",
+                e.path(),
+                e.inner()
+            )),
+            Ok(StreamEvent::Unknown(_)) => {
+                failures.push(format!(
+                    "{name}: decoded as StreamEvent::Unknown\n  instance: {instance}"
+                ));
+            }
+            Ok(event) => {
+                let back = serde_json::to_value(&event).expect("encode");
+                let differences = diff(&instance, &back);
+                if !differences.is_empty() {
+                    failures.push(format!("{name}: round trip changed {differences:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
