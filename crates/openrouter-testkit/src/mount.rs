@@ -52,16 +52,12 @@ pub async fn mount_fixture(server: &MockServer, fixture: &Fixture) {
 /// `x-mock-fixture` header selects a fixture by name. Requests no fixture answers fall through
 /// (mount [`mount_catch_all`] to make them fail readably).
 pub async fn mount_set(server: &MockServer, set: &FixtureSet) {
-    for fixture in set {
-        Mock::given(RoutedTo {
-            set: set.clone(),
-            name: fixture.name().to_owned(),
-        })
-        .respond_with(respond(fixture))
-        .named(fixture.name())
+    // One mock for the whole set: routing once per request instead of once per fixture.
+    Mock::given(Routable(set.clone()))
+        .respond_with(Routed(set.clone()))
+        .named("openrouter-testkit fixture set")
         .mount(server)
         .await;
-    }
 }
 
 /// Mounts the fixtures of one folder of `set` (`"chat"`, `"models"`, …) like [`mount_set`].
@@ -144,26 +140,40 @@ impl Match for StrictMatch {
     }
 }
 
-struct RoutedTo {
-    set: FixtureSet,
-    name: String,
+/// Matches requests some fixture of the set answers.
+struct Routable(FixtureSet);
+
+impl Match for Routable {
+    fn matches(&self, request: &Request) -> bool {
+        route(&self.0, request).is_some()
+    }
 }
 
-impl Match for RoutedTo {
-    fn matches(&self, request: &Request) -> bool {
-        let path_and_query = match request.url.query() {
-            Some(query) => format!("{}?{query}", request.url.path()),
-            None => request.url.path().to_owned(),
-        };
-        self.set
-            .route(
-                request.method.as_str(),
-                &path_and_query,
-                &request.headers,
-                &request.body,
-            )
-            .is_ok_and(|fixture| fixture.name() == self.name)
+/// Answers with the fixture the set routes the request to.
+struct Routed(FixtureSet);
+
+impl Respond for Routed {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        match route(&self.0, request) {
+            Some(fixture) => respond(fixture),
+            // Unreachable while `Routable` guards this responder; answer like the server would.
+            None => ResponseTemplate::new(404),
+        }
     }
+}
+
+fn route<'a>(set: &'a FixtureSet, request: &Request) -> Option<&'a Fixture> {
+    let path_and_query = match request.url.query() {
+        Some(query) => format!("{}?{query}", request.url.path()),
+        None => request.url.path().to_owned(),
+    };
+    set.route(
+        request.method.as_str(),
+        &path_and_query,
+        &request.headers,
+        &request.body,
+    )
+    .ok()
 }
 
 struct CatchAll;
