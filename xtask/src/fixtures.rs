@@ -714,6 +714,19 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
 
+    /// `cargo test` runs `fixtures check`, so a change to the types that breaks a fixture
+    /// fails the ordinary test suite, not only `cargo xtask`.
+    #[test]
+    fn the_fixture_folder_passes_check() {
+        check(&workspace_root().join("fixtures")).unwrap();
+    }
+
+    #[test]
+    fn the_shared_captures_pass_corpus() {
+        // `corpus` prints a notice and passes when ../shared/captures is absent.
+        corpus(&[]).unwrap();
+    }
+
     #[test]
     fn scrub_removes_keys_and_ids_but_keeps_previews() {
         let key = format!("sk-or-v1-{}", "a1".repeat(32));
