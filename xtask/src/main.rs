@@ -4,6 +4,9 @@
 //! `cargo`, so `cargo xtask` builds in seconds on a fresh machine.
 
 mod ci;
+mod fixtures;
+mod fuzz;
+mod peer;
 
 use std::process::ExitCode;
 
@@ -14,11 +17,33 @@ struct Task {
     run: fn(&[String]) -> Result<(), String>,
 }
 
-const TASKS: &[Task] = &[Task {
-    name: "ci",
-    usage: "ci                      run exactly what .ci/run runs (fmt, clippy, tests, docs, corpus)",
-    run: ci::run,
-}];
+const TASKS: &[Task] = &[
+    Task {
+        name: "ci",
+        usage: "ci                      run exactly what .ci/run runs (fmt, clippy, tests, docs, corpus, peer)",
+        run: ci::run,
+    },
+    Task {
+        name: "fixtures",
+        usage: "fixtures check|record   validate every fixture / re-record them from the live API (needs OPENROUTER_API_KEY)",
+        run: fixtures::run,
+    },
+    Task {
+        name: "corpus",
+        usage: "corpus DIR              run the fixture checks over a folder of raw captures (e.g. ../shared/captures)",
+        run: fixtures::corpus,
+    },
+    Task {
+        name: "fuzz",
+        usage: "fuzz sse --time N       fuzz the SSE parser for N seconds (needs cargo-fuzz and nightly)",
+        run: fuzz::run,
+    },
+    Task {
+        name: "peer",
+        usage: "peer                    the official `openai` Python package against our mock server (pip, venv under target/)",
+        run: peer::run,
+    },
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
