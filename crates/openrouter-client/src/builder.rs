@@ -141,7 +141,8 @@ impl ClientBuilder {
             HeaderName::from_bytes(name.as_bytes()),
             HeaderValue::from_str(value),
         ) {
-            (Ok(name), Ok(value)) => {
+            (Ok(name), Ok(mut value)) => {
+                value.set_sensitive(crate::is_sensitive(&name));
                 self.headers.insert(name, value);
             }
             _ => {
@@ -155,7 +156,12 @@ impl ClientBuilder {
     /// Headers sent with every request.
     #[must_use]
     pub fn default_headers(mut self, headers: HeaderMap) -> Self {
-        self.headers.extend(headers);
+        for (name, mut value) in headers {
+            if let Some(name) = name {
+                value.set_sensitive(value.is_sensitive() || crate::is_sensitive(&name));
+                self.headers.insert(name, value);
+            }
+        }
         self
     }
 

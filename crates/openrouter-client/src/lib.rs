@@ -107,3 +107,11 @@ pub use stream::{ChatStream, StreamEvent};
 pub use timeouts::{TimeoutKind, Timeouts};
 
 pub use openrouter_types as types;
+
+/// Headers whose values are credentials: kept out of `Debug` output and HPACK tables.
+pub(crate) fn is_sensitive(name: &http::HeaderName) -> bool {
+    matches!(
+        name.as_str(),
+        "authorization" | "proxy-authorization" | "cookie" | "x-api-key" | "api-key"
+    )
+}

@@ -48,7 +48,8 @@ impl RequestOptions {
             HeaderName::from_bytes(name.as_bytes()),
             HeaderValue::from_str(value),
         ) {
-            (Ok(name), Ok(value)) => {
+            (Ok(name), Ok(mut value)) => {
+                value.set_sensitive(crate::is_sensitive(&name));
                 self.headers.insert(name, value);
             }
             _ => self.invalid_header = Some(name.to_owned()),
@@ -59,7 +60,12 @@ impl RequestOptions {
     /// Adds typed headers to this call.
     #[must_use]
     pub fn headers(mut self, headers: HeaderMap) -> Self {
-        self.headers.extend(headers);
+        for (name, mut value) in headers {
+            if let Some(name) = name {
+                value.set_sensitive(value.is_sensitive() || crate::is_sensitive(&name));
+                self.headers.insert(name, value);
+            }
+        }
         self
     }
 

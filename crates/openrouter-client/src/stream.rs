@@ -248,6 +248,10 @@ impl ChatStream {
         if let Some(usage) = self.accumulator.usage() {
             record_usage(&self.span, usage);
         }
+        tracing::debug!(
+            chunks = self.accumulator.chunk_count(),
+            "openrouter stream done"
+        );
     }
 }
 

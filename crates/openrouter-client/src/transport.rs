@@ -138,9 +138,16 @@ impl Clock {
     }
 }
 
-/// A successful attempt.
+/// A successful attempt: the open response of a stream, or a whole body.
 struct Success {
-    response: reqwest::Response,
+    status: StatusCode,
+    headers: HeaderMap,
+    outcome: Received,
+}
+
+enum Received {
+    Stream(reqwest::Response),
+    Body(Bytes),
 }
 
 impl Client {
@@ -194,22 +201,23 @@ impl Client {
                 total: effective.timeouts.total,
             };
             let (success, attempts) = self.execute(&call, &effective, clock, false).await?;
-            let response = success.response;
-            let status = response.status();
-            let headers = response.headers().clone();
-            record_headers(&Span::current(), &headers);
-            let body = read_body(response, self.inner.max_response_bytes, &effective.timeouts, clock).await?;
-            tracing::trace!(body = %String::from_utf8_lossy(&body[..body.len().min(4096)]), "response body");
+            let Success {
+                status,
+                headers,
+                outcome: Received::Body(body),
+            } = success
+            else {
+                unreachable!("a JSON call reads its body in the attempt")
+            };
             let mut meta = ResponseMeta::new(status, headers);
             meta.attempts = attempts;
-            if let Some(error) = in_band_error(status, &meta.headers, &body) {
-                let mut error = error;
-                error.attempts = meta.attempts.clone();
-                Span::current().record("status", error.status().as_u16());
-                return Err(Error::Api(Box::new(error)));
-            }
             let data = decode::<T>(what, status, &body)?;
             observe(&data, &Span::current());
+            tracing::debug!(
+                status = status.as_u16(),
+                attempts = meta.attempts.len(),
+                "openrouter response"
+            );
             if effective.capture_raw_body {
                 meta.raw_body = Some(body);
             }
@@ -232,8 +240,15 @@ impl Client {
             .execute(&call, &effective, clock, true)
             .instrument(span.clone())
             .await?;
-        let response = success.response;
-        let mut meta = ResponseMeta::new(response.status(), response.headers().clone());
+        let Success {
+            status,
+            headers,
+            outcome: Received::Stream(response),
+        } = success
+        else {
+            unreachable!("a streaming call keeps its response open")
+        };
+        let mut meta = ResponseMeta::new(status, headers);
         meta.attempts = attempts;
         record_headers(&span, &meta.headers);
         Ok(OpenStream {
@@ -263,12 +278,13 @@ impl Client {
             let mut error = match result {
                 Ok(success) => {
                     attempts.push(Attempt {
-                        outcome: AttemptOutcome::Status(success.response.status()),
+                        outcome: AttemptOutcome::Status(success.status),
                         waited,
                     });
                     let span = Span::current();
                     span.record("attempts", attempts.len());
-                    span.record("status", success.response.status().as_u16());
+                    span.record("status", success.status.as_u16());
+                    record_headers(&span, &success.headers);
                     return Ok((success, attempts));
                 }
                 Err(error) => error,
@@ -433,8 +449,25 @@ impl Client {
         })?;
         let status = response.status();
         if status.is_success() {
-            let _ = stream;
-            return Ok(Success { response });
+            let headers = response.headers().clone();
+            if stream {
+                return Ok(Success {
+                    status,
+                    headers,
+                    outcome: Received::Stream(response),
+                });
+            }
+            let body = read_body(response, self.inner.max_response_bytes, timeouts, clock).await?;
+            tracing::trace!(body = %String::from_utf8_lossy(&body[..body.len().min(4096)]), "response body");
+            // Checked inside the attempt so a transient error in a 200 body is retried.
+            if let Some(error) = in_band_error(status, &headers, &body) {
+                return Err(Error::Api(Box::new(error)));
+            }
+            return Ok(Success {
+                status,
+                headers,
+                outcome: Received::Body(body),
+            });
         }
         let headers = response.headers().clone();
         // A body that cannot be read fully still explains the status with what did arrive.

@@ -18,7 +18,7 @@ type Body = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 /// What the adapter yields.
 pub(crate) enum FrameItem {
     Event(Event),
-    Comment(#[allow(dead_code, reason = "kept for tracing at trace level")] Comment),
+    Comment(Comment),
     /// End of body. `clean` is false when an unfinished event was discarded.
     End {
         clean: bool,
@@ -106,5 +106,111 @@ impl Frames {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures::future::poll_fn;
+    use futures::{StreamExt, stream};
+
+    use super::*;
+
+    /// A body that yields each piece after its delay (on tokio's clock).
+    fn body(pieces: Vec<(u64, &'static str)>) -> impl Stream<Item = reqwest::Result<Bytes>> + Send {
+        stream::unfold(pieces.into_iter(), |mut rest| async move {
+            let (delay, text) = rest.next()?;
+            tokio::time::sleep(Duration::from_secs(delay)).await;
+            Some((Ok(Bytes::from_static(text.as_bytes())), rest))
+        })
+        .chain(stream::pending())
+    }
+
+    async fn next(frames: &mut Frames) -> Result<FrameItem, FrameError> {
+        poll_fn(|cx| frames.poll_frame(cx)).await
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_idle_timeout_fires_exactly_after_the_last_byte() {
+        let start = Instant::now();
+        let mut frames = Frames::new(
+            body(vec![(2, "data: a\n\n"), (30, "data: b\n\n")]),
+            Duration::from_secs(5),
+            None,
+            1 << 20,
+        );
+        assert!(matches!(next(&mut frames).await, Ok(FrameItem::Event(e)) if e.data() == "a"));
+        assert_eq!(start.elapsed(), Duration::from_secs(2));
+        let Err(FrameError::Timeout(kind, after)) = next(&mut frames).await else {
+            panic!("expected the idle timeout")
+        };
+        assert_eq!((kind, after), (TimeoutKind::Idle, Duration::from_secs(5)));
+        assert_eq!(
+            start.elapsed(),
+            Duration::from_secs(7),
+            "5 s after the last byte, not after the start"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn keep_alive_comments_reset_the_idle_timeout() {
+        let keep_alive = ": OPENROUTER PROCESSING\n\n";
+        let pieces = vec![
+            (4, keep_alive),
+            (4, keep_alive),
+            (4, keep_alive),
+            (4, keep_alive),
+            (4, "data: late\n\n"),
+        ];
+        let mut frames = Frames::new(body(pieces), Duration::from_secs(5), None, 1 << 20);
+        for _ in 0..4 {
+            assert!(
+                matches!(next(&mut frames).await, Ok(FrameItem::Comment(c)) if c.text() == " OPENROUTER PROCESSING")
+            );
+        }
+        assert!(matches!(next(&mut frames).await, Ok(FrameItem::Event(e)) if e.data() == "late"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_total_deadline_cuts_even_a_lively_stream() {
+        let start = Instant::now();
+        let pieces = vec![(1, ": x\n\n"); 20];
+        let deadline = Some((start + Duration::from_secs(7), Duration::from_secs(7)));
+        let mut frames = Frames::new(body(pieces), Duration::from_secs(5), deadline, 1 << 20);
+        let mut comments = 0;
+        let error = loop {
+            match next(&mut frames).await {
+                Ok(FrameItem::Comment(_)) => comments += 1,
+                Ok(_) => panic!("only comments were sent"),
+                Err(error) => break error,
+            }
+        };
+        assert!(
+            matches!(error, FrameError::Timeout(TimeoutKind::Total, d) if d == Duration::from_secs(7))
+        );
+        assert_eq!(start.elapsed(), Duration::from_secs(7));
+        assert_eq!(
+            comments, 6,
+            "comments at 1..=6 s; the one due at 7 s loses to the deadline"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn end_of_body_reports_a_discarded_partial_event() {
+        let mut frames = Frames::new(
+            stream::iter([Ok(Bytes::from_static(b"data: whole\n\ndata: cut"))]),
+            Duration::from_secs(5),
+            None,
+            1 << 20,
+        );
+        assert!(matches!(next(&mut frames).await, Ok(FrameItem::Event(e)) if e.data() == "whole"));
+        assert!(matches!(
+            next(&mut frames).await,
+            Ok(FrameItem::End { clean: false })
+        ));
+        assert!(
+            matches!(next(&mut frames).await, Ok(FrameItem::End { clean: false })),
+            "the end is sticky"
+        );
     }
 }

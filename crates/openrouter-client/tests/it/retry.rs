@@ -300,3 +300,31 @@ async fn generation_retries_its_early_404() {
         Duration::from_secs(1)
     );
 }
+
+#[tokio::test]
+async fn a_transient_error_in_a_200_body_is_retried() {
+    let server = server().await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"error":{"code":429,"message":"Provider returned error","metadata":{"provider_name":"Google","raw":"rate-limited upstream"}},"user_id":"user_1"}"#,
+            "application/json",
+        ))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("second time")))
+        .with_priority(2)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let response = client(&server.uri()).chat(&chat_request()).await.unwrap();
+    assert_eq!(response.text(), Some("second time"));
+    assert_eq!(
+        response.meta().attempt_log()[0].outcome(),
+        &AttemptOutcome::Status(http::StatusCode::TOO_MANY_REQUESTS),
+        "the attempt is logged with the status the body carried"
+    );
+}

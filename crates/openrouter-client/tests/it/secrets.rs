@@ -199,6 +199,20 @@ async fn the_key_never_leaks() {
         "traces were captured"
     );
     assert!(traces.contains("request body"), "TRACE level was on");
+    for field in [
+        "model=\"openai/gpt-4o-mini\"",
+        "path=/chat/completions",
+        "status=200",
+        "attempts=1",
+        "prompt_tokens=9",
+        "completion_tokens=2",
+        "provider=\"OpenAI\"",
+    ] {
+        assert!(
+            traces.contains(field),
+            "the span records {field}:\n{traces}"
+        );
+    }
     rendered.push(traces);
     let secret_part = &KEY["sk-or-v1-".len()..];
     for text in &rendered {

@@ -533,3 +533,30 @@ async fn responses_stream_ends_on_done_and_reports_failures() {
         .unwrap_err();
     assert!(matches!(error, Error::TruncatedStream(_)), "{error:?}");
 }
+
+#[tokio::test]
+async fn a_slow_consumer_slows_the_server_down() {
+    const FLOOD: usize = 256 << 20;
+    let server = RawServer::start(vec![Script::sse(vec![
+        data(&chunk("first", None)),
+        Step::Flood(FLOOD),
+        Step::End,
+    ])])
+    .await;
+    let mut stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert!(matches!(
+        stream.next().await,
+        Some(Ok(StreamEvent::Chunk(_)))
+    ));
+    // Not polling: only socket buffers and hyper's read buffer may fill.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let written = server.written.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(
+        written < 64 << 20,
+        "the server wrote {written} bytes while nobody read: unbounded buffering"
+    );
+    drop(stream);
+}

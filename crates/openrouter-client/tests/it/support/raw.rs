@@ -23,6 +23,9 @@ pub enum Step {
     Reset,
     /// Keeps the connection open until the client closes it, then reports it.
     Hold,
+    /// Writes this many bytes of keep-alive comments in 64 KiB chunks,
+    /// counting what the socket accepted in [`RawServer::written`].
+    Flood(usize),
 }
 
 /// A full scripted response.
@@ -59,6 +62,7 @@ impl Script {
 
 pub struct RawServer {
     pub base: String,
+    pub written: Arc<AtomicUsize>,
     pub connections: Arc<AtomicUsize>,
     pub requests: Arc<Mutex<Vec<String>>>,
     closed: mpsc::UnboundedReceiver<()>,
@@ -72,7 +76,12 @@ impl RawServer {
         let connections = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (closed_tx, closed) = mpsc::unbounded_channel();
-        let (conns, reqs) = (Arc::clone(&connections), Arc::clone(&requests));
+        let written = Arc::new(AtomicUsize::new(0));
+        let (conns, reqs, flood) = (
+            Arc::clone(&connections),
+            Arc::clone(&requests),
+            Arc::clone(&written),
+        );
         tokio::spawn(async move {
             loop {
                 let Ok((socket, _)) = listener.accept().await else {
@@ -80,14 +89,16 @@ impl RawServer {
                 };
                 let n = conns.fetch_add(1, Ordering::SeqCst);
                 let script = scripts[n.min(scripts.len() - 1)].clone();
-                let (reqs, closed_tx) = (Arc::clone(&reqs), closed_tx.clone());
+                let (reqs, closed_tx, flood) =
+                    (Arc::clone(&reqs), closed_tx.clone(), Arc::clone(&flood));
                 tokio::spawn(async move {
-                    let _ = serve(socket, script, reqs, closed_tx).await;
+                    let _ = serve(socket, script, reqs, closed_tx, flood).await;
                 });
             }
         });
         Self {
             base,
+            written,
             connections,
             requests,
             closed,
@@ -109,6 +120,7 @@ async fn serve(
     script: Script,
     requests: Arc<Mutex<Vec<String>>>,
     closed: mpsc::UnboundedSender<()>,
+    written: Arc<AtomicUsize>,
 ) -> std::io::Result<()> {
     let request = read_request(&mut socket).await?;
     requests.lock().await.push(request);
@@ -132,6 +144,21 @@ async fn serve(
                 socket.set_zero_linger()?;
                 drop(socket);
                 return Ok(());
+            }
+            Step::Flood(total) => {
+                let mut piece = b": ".to_vec();
+                piece.resize((64 << 10) - 2, b'p');
+                piece.extend_from_slice(b"\n\n");
+                let mut sent = 0;
+                while sent < total {
+                    socket
+                        .write_all(format!("{:x}\r\n", piece.len()).as_bytes())
+                        .await?;
+                    socket.write_all(&piece).await?;
+                    socket.write_all(b"\r\n").await?;
+                    sent += piece.len();
+                    written.store(sent, Ordering::SeqCst);
+                }
             }
             Step::Hold => {
                 let mut buf = [0u8; 1024];
