@@ -17,7 +17,7 @@ use crate::ci::workspace_root;
 
 const USAGE: &str = "usage:
   cargo xtask fixtures check            validate every exchange in fixtures/
-  cargo xtask fixtures record [--out DIR] [--model SLUG]
+  cargo xtask fixtures record [--out DIR] [--model SLUG] [--base-url URL]
                                         re-record a few live exchanges (needs OPENROUTER_API_KEY; never in CI)
   cargo xtask corpus [DIR]              run the same checks over raw captures (default ../shared/captures)";
 
@@ -501,7 +501,8 @@ fn diff(path: &str, before: &Value, after: &Value, out: &mut Vec<String>) {
 
 // ---------------------------------------------------------------- record
 
-/// Re-records a few exchanges from the live API with curl. Writes exchange files (bodies kept
+/// Re-records a few exchanges from the live API (or `--base-url`, e.g. `openrouter-mock`)
+/// with curl. Writes exchange files (bodies kept
 /// byte-exact as `body_text` / `.sse`) into `--out` (default `target/recorded`), scrubbing keys
 /// and user ids, and keeping only stable headers.
 fn record(args: &[String]) -> Result<(), String> {
@@ -509,15 +510,19 @@ fn record(args: &[String]) -> Result<(), String> {
         return Err("fixtures record talks to the live API and never runs in CI".to_owned());
     }
     let key = std::env::var("OPENROUTER_API_KEY")
-        .map_err(|_| "set OPENROUTER_API_KEY to record from the live API".to_owned())?;
+        .ok()
+        .filter(|key| !key.trim().is_empty())
+        .ok_or_else(|| "set OPENROUTER_API_KEY to record from the live API".to_owned())?;
     let mut out = workspace_root().join("target/recorded");
     let mut model = "openai/gpt-4o-mini".to_owned();
+    let mut base_url = "https://openrouter.ai/api/v1".to_owned();
     let mut args = args.iter();
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--out" => out = PathBuf::from(value),
             "--model" => model.clone_from(value),
+            "--base-url" => base_url = value.trim_end_matches('/').to_owned(),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
@@ -549,7 +554,7 @@ fn record(args: &[String]) -> Result<(), String> {
         ),
     ];
     for (name, method, path, body) in exchanges {
-        record_one(&key, &out, name, method, path, body.as_ref())?;
+        record_one(&key, &base_url, &out, name, method, path, body.as_ref())?;
         eprintln!("recorded {name}");
     }
     eprintln!(
@@ -561,6 +566,7 @@ fn record(args: &[String]) -> Result<(), String> {
 
 fn record_one(
     key: &str,
+    base_url: &str,
     out: &Path,
     name: &str,
     method: &str,
@@ -578,7 +584,7 @@ fn record_one(
         .arg("-o")
         .arg(&body_file)
         .args(["-w", "%{http_code}", "-H", "@-"])
-        .arg(format!("https://openrouter.ai/api/v1{path}"));
+        .arg(format!("{base_url}{path}"));
     if let Some(body) = body {
         curl.args(["-H", "content-type: application/json", "--data-binary"])
             .arg(body.to_string());
@@ -650,11 +656,57 @@ fn record_one(
         "request": request,
         "response": response,
     });
-    let text = serde_json::to_string_pretty(&exchange).map_err(|e| e.to_string())? + "\n";
+    let text = ordered_pretty(&exchange, 0) + "\n";
     std::fs::write(dir.join(format!("{stem}.json")), text)
         .map_err(|e| format!("cannot write {name}: {e}"))?;
     let _ = std::fs::remove_dir_all(&scratch);
     Ok(())
+}
+
+/// Pretty JSON with the keys of an exchange in reading order (`serde_json`'s map sorts them):
+/// description, request, response; method, path, query, headers, body; status, headers, body.
+fn ordered_pretty(value: &Value, level: usize) -> String {
+    const ORDER: &[&str] = &[
+        "description",
+        "default",
+        "request",
+        "response",
+        "method",
+        "path",
+        "query",
+        "status",
+        "headers",
+        "body",
+        "body_text",
+        "body_file",
+    ];
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|k| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
+            let pad = "  ".repeat(level + 1);
+            let fields: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{pad}{}: {}",
+                        Value::String((*k).clone()),
+                        ordered_pretty(&map[*k], level + 1)
+                    )
+                })
+                .collect();
+            format!("{{\n{}\n{}}}", fields.join(",\n"), "  ".repeat(level))
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let pad = "  ".repeat(level + 1);
+            let items: Vec<String> = items
+                .iter()
+                .map(|v| format!("{pad}{}", ordered_pretty(v, level + 1)))
+                .collect();
+            format!("[\n{}\n{}]", items.join(",\n"), "  ".repeat(level))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Replaces the key, anything key-shaped, and user/org ids.
