@@ -7,8 +7,9 @@
 //! REQUIRED one fails the test; the optional ones are listed in a reviewed
 //! snapshot, so a spec update that adds fields shows up as a snapshot diff.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::sync::OnceLock;
 
 use openrouter_types::credits::Credits;
 use openrouter_types::embeddings::{Embedding, EmbeddingsRequest, EmbeddingsResponse};
@@ -36,11 +37,17 @@ struct Spec {
 }
 
 impl Spec {
-    fn load() -> Option<Self> {
-        let dir = shared_dir("")?;
-        let text = fs::read_to_string(dir.join("openrouter-openapi.yaml")).expect("read the spec");
-        let root: Value = serde_norway::from_str(&text).expect("parse the spec as YAML");
-        Some(Self { root })
+    /// The spec, parsed once for all tests of this binary.
+    fn load() -> Option<&'static Self> {
+        static SPEC: OnceLock<Option<Spec>> = OnceLock::new();
+        SPEC.get_or_init(|| {
+            let dir = shared_dir("")?;
+            let text =
+                fs::read_to_string(dir.join("openrouter-openapi.yaml")).expect("read the spec");
+            let root: Value = serde_norway::from_str(&text).expect("parse the spec as YAML");
+            Some(Self { root })
+        })
+        .as_ref()
     }
 
     /// The schema at a JSON pointer, `$ref`s resolved.
@@ -327,7 +334,7 @@ fn our_types_cover_the_spec() {
     let mut unmodelled: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut failures = Vec::new();
     for case in cases() {
-        let schema = object_schema(&spec, &case);
+        let schema = object_schema(spec, &case);
         let instance = spec.instance(&schema, 0);
         assert!(
             instance.as_object().is_some_and(|o| !o.is_empty()),
@@ -415,7 +422,7 @@ fn our_request_types_cover_the_spec() {
     let mut unmodelled: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut failures = Vec::new();
     for (name, pointer, check) in cases {
-        let schema = request_body(&spec, pointer);
+        let schema = request_body(spec, pointer);
         let instance = spec.instance(&schema, 0);
         match check(&instance) {
             Err(e) => failures.push(format!("{name}: {e}\n  instance: {instance}")),
@@ -606,4 +613,190 @@ fn responses_items_and_events_of_the_spec_decode_to_modelled_variants() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A validator for the schema at `pointer` (`$ref`s resolve inside the spec).
+fn validator_at(spec: &Spec, pointer: &str) -> jsonschema::Validator {
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        // A URI fragment: the braces of path templates must be escaped.
+        "$ref": format!("#{}", pointer.replace('{', "%7B").replace('}', "%7D")),
+        "components": spec.root["components"],
+        "paths": spec.root["paths"],
+    });
+    jsonschema::validator_for(&root).expect("the schema compiles")
+}
+
+/// One line per shape of violation: array indices folded, values left out.
+fn violations(validator: &jsonschema::Validator, value: &Value, out: &mut BTreeSet<String>) {
+    for e in validator.iter_errors(value) {
+        let path: Vec<String> = e
+            .instance_path()
+            .to_string()
+            .split('/')
+            .map(|s| {
+                if s.parse::<usize>().is_ok() {
+                    "*".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            })
+            .collect();
+        let kind = format!("{:?}", e.kind());
+        let kind: String = kind.chars().take(160).collect();
+        out.insert(format!("{}: {kind}", path.join("/")));
+    }
+}
+
+/// Where the real wire contradicts the spec, for every capture of our
+/// endpoints. The types accept all of it (see `captures.rs`); the snapshot
+/// makes a new contradiction, or a fixed one, visible in review.
+#[test]
+fn spec_violations_of_captures() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    let Some(dir) = shared_dir("captures") else {
+        return;
+    };
+    let ok = RESPONSE_200;
+    let models = validator_at(spec, "/components/schemas/ModelsListResponse");
+    let endpoints = validator_at(
+        spec,
+        &format!("/paths/~1models~1{{author}}~1{{slug}}~1endpoints/get{ok}"),
+    );
+    let key = validator_at(spec, &format!("/paths/~1key/get{ok}/properties/data"));
+    let generation = validator_at(spec, "/components/schemas/GenerationResponse");
+    let embeddings = validator_at(spec, &format!("/paths/~1embeddings/post{ok}"));
+    let response = validator_at(spec, "/components/schemas/OpenResponsesResult");
+    // Each event against its own schema (the `oneOf` of all events only says
+    // "matched none"), found through the `type` each schema fixes; compiled
+    // on first use, as each compile walks the whole spec.
+    let mut event_schemas: BTreeMap<String, String> = BTreeMap::new();
+    let all = spec.at("/components/schemas/StreamEvents");
+    for choice in all
+        .get("oneOf")
+        .or(all.get("anyOf"))
+        .and_then(Value::as_array)
+        .expect("StreamEvents is a union")
+    {
+        let reference = choice["$ref"]
+            .as_str()
+            .expect("a $ref")
+            .trim_start_matches('#');
+        let schema = spec.flatten(spec.at(reference));
+        let ty = &schema["properties"]["type"];
+        if let Some(name) = ty
+            .get("const")
+            .or(ty["enum"].get(0))
+            .and_then(Value::as_str)
+        {
+            event_schemas.insert(name.to_owned(), reference.to_owned());
+        }
+    }
+    assert!(
+        event_schemas.contains_key("response.output_text.delta"),
+        "event schemas: {:?}",
+        event_schemas.keys()
+    );
+    let mut events: BTreeMap<String, jsonschema::Validator> = BTreeMap::new();
+    let event = validator_at(spec, "/components/schemas/StreamEvents");
+    let mut report: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("list captures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let validator = match () {
+            () if name.starts_with("models_list_") => &models,
+            () if name.starts_with("endpoints_") => &endpoints,
+            () if name.starts_with("key_info_") => &key,
+            () if name.starts_with("generation_") => &generation,
+            () if name.starts_with("embeddings_") => &embeddings,
+            () if name.starts_with("responses_api_") && name.ends_with(".json") => &response,
+            () if name.starts_with("responses_api_") => &event,
+            () => continue,
+        };
+        let bytes = fs::read(dir.join(&name)).expect("read a capture");
+        let mut found = BTreeSet::new();
+        if name.ends_with(".sse") {
+            for data in crate::kinds::sse_data(&bytes).expect("parse the stream") {
+                let value: Value = serde_json::from_str(&data).expect("event JSON");
+                let label = value["type"].as_str().unwrap_or("?").to_owned();
+                let mut inner = BTreeSet::new();
+                if !events.contains_key(&label)
+                    && let Some(reference) = event_schemas.get(&label)
+                {
+                    events.insert(label.clone(), validator_at(spec, reference));
+                }
+                violations(events.get(&label).unwrap_or(validator), &value, &mut inner);
+                found.extend(inner.into_iter().map(|v| format!("{label} {v}")));
+            }
+        } else {
+            let value: Value = serde_json::from_slice(&bytes).expect("capture JSON");
+            violations(validator, &value, &mut found);
+        }
+        report.insert(name, found);
+    }
+    assert!(
+        report.len() >= 12,
+        "only {} captures validated",
+        report.len()
+    );
+    insta::assert_yaml_snapshot!("spec_violations_of_captures", report);
+}
+
+#[test]
+fn built_requests_validate_against_the_spec() {
+    let Some(spec) = Spec::load() else {
+        return;
+    };
+    let body = |path: &str| format!("/paths/{path}/requestBody/content/application~1json/schema");
+    let cases: Vec<(&str, String, Value)> = vec![
+        (
+            "embeddings",
+            body("~1embeddings/post"),
+            serde_json::to_value(
+                EmbeddingsRequest::new("openai/text-embedding-3-small", ["a", "b"])
+                    .dimensions(256)
+                    .encoding_format(openrouter_types::embeddings::EncodingFormat::Float),
+            )
+            .expect("encode"),
+        ),
+        (
+            "create key",
+            body("~1keys/post"),
+            serde_json::to_value(CreateKeyRequest::new("n").limit(5.0)).expect("encode"),
+        ),
+        (
+            "update key",
+            body("~1keys~1{hash}/patch"),
+            serde_json::to_value(UpdateKeyRequest::new().disabled(true).remove_limit())
+                .expect("encode"),
+        ),
+        (
+            "responses",
+            body("~1responses/post"),
+            serde_json::to_value(
+                ResponsesRequest::new(
+                    "openai/gpt-5-nano",
+                    vec![Item::system("Be brief."), Item::user("What is 2+2?")],
+                )
+                .max_output_tokens(128)
+                .stream(true),
+            )
+            .expect("encode"),
+        ),
+    ];
+    for (name, pointer, value) in cases {
+        let validator = validator_at(spec, &pointer);
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{name}: {}", errors.join("\n"));
+        // Guards against a validator that accepts everything.
+        assert!(!validator.is_valid(&json!([])), "{name}: an array passed");
+    }
 }
