@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use openrouter_sse::{Frame, Parser};
 use openrouter_types as types;
@@ -14,6 +13,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::ci::workspace_root;
+
+mod record;
 
 const USAGE: &str = "usage:
   cargo xtask fixtures check            validate every exchange in fixtures/
@@ -25,7 +26,7 @@ const USAGE: &str = "usage:
 pub fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("check") | None => check(&workspace_root().join("fixtures")),
-        Some("record") => record(&args[1..]),
+        Some("record") => record::run(&args[1..]),
         Some(other) => Err(format!("unknown fixtures command `{other}`\n{USAGE}")),
     }
 }
@@ -499,247 +500,6 @@ fn diff(path: &str, before: &Value, after: &Value, out: &mut Vec<String>) {
     }
 }
 
-// ---------------------------------------------------------------- record
-
-/// Re-records a few exchanges from the live API (or `--base-url`, e.g. `openrouter-mock`)
-/// with curl. Writes exchange files (bodies kept
-/// byte-exact as `body_text` / `.sse`) into `--out` (default `target/recorded`), scrubbing keys
-/// and user ids, and keeping only stable headers.
-fn record(args: &[String]) -> Result<(), String> {
-    if std::env::var_os("CI").is_some() {
-        return Err("fixtures record talks to the live API and never runs in CI".to_owned());
-    }
-    let key = std::env::var("OPENROUTER_API_KEY")
-        .ok()
-        .filter(|key| !key.trim().is_empty())
-        .ok_or_else(|| "set OPENROUTER_API_KEY to record from the live API".to_owned())?;
-    let mut out = workspace_root().join("target/recorded");
-    let mut model = "openai/gpt-4o-mini".to_owned();
-    let mut base_url = "https://openrouter.ai/api/v1".to_owned();
-    let mut args = args.iter();
-    while let Some(flag) = args.next() {
-        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--out" => out = PathBuf::from(value),
-            "--model" => model.clone_from(value),
-            "--base-url" => base_url = value.trim_end_matches('/').to_owned(),
-            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
-        }
-    }
-    let chat = |stream: bool| {
-        let mut body = serde_json::json!({
-            "model": model,
-            "messages": [{"role": "user", "content": "Say hello in one short sentence."}],
-            "max_tokens": 32,
-        });
-        if stream {
-            body["stream"] = Value::Bool(true);
-        }
-        body
-    };
-    let exchanges = [
-        ("key/recorded_info", "GET", "/key", None),
-        ("models/recorded_count", "GET", "/models/count", None),
-        (
-            "chat/recorded_plain",
-            "POST",
-            "/chat/completions",
-            Some(chat(false)),
-        ),
-        (
-            "chat/recorded_stream",
-            "POST",
-            "/chat/completions",
-            Some(chat(true)),
-        ),
-    ];
-    for (name, method, path, body) in exchanges {
-        record_one(&key, &base_url, &out, name, method, path, body.as_ref())?;
-        eprintln!("recorded {name}");
-    }
-    eprintln!(
-        "wrote {}; review, rename and move what you keep into fixtures/",
-        out.display()
-    );
-    Ok(())
-}
-
-fn record_one(
-    key: &str,
-    base_url: &str,
-    out: &Path,
-    name: &str,
-    method: &str,
-    path: &str,
-    body: Option<&Value>,
-) -> Result<(), String> {
-    let scratch = out.join(".scratch");
-    std::fs::create_dir_all(&scratch)
-        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
-    let headers_file = scratch.join("headers");
-    let body_file = scratch.join("body");
-    let mut curl = Command::new("curl");
-    curl.args(["-sS", "-N", "-X", method, "-D"])
-        .arg(&headers_file)
-        .arg("-o")
-        .arg(&body_file)
-        .args(["-w", "%{http_code}", "-H", "@-"])
-        .arg(format!("{base_url}{path}"));
-    if let Some(body) = body {
-        curl.args(["-H", "content-type: application/json", "--data-binary"])
-            .arg(body.to_string());
-    }
-    // The key goes through stdin (`-H @-`), never the command line other processes can read.
-    let mut child = curl
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run curl: {e}"))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        use std::io::Write as _;
-        writeln!(stdin, "Authorization: Bearer {key}")
-            .map_err(|e| format!("cannot talk to curl: {e}"))?;
-    }
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("curl failed: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "curl {method} {path}: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let status: u16 = String::from_utf8_lossy(&output.stdout)
-        .trim()
-        .parse()
-        .unwrap_or(0);
-    let raw_headers = std::fs::read_to_string(&headers_file).unwrap_or_default();
-    let raw_body = std::fs::read(&body_file).map_err(|e| format!("no body recorded: {e}"))?;
-    let body_text = scrub(&String::from_utf8_lossy(&raw_body), key);
-
-    let mut response_headers = serde_json::Map::new();
-    for line in raw_headers.lines() {
-        let Some((header, value)) = line.split_once(':') else {
-            continue;
-        };
-        let header = header.trim().to_ascii_lowercase();
-        let keep = ["content-type", "x-generation-id", "retry-after"].contains(&header.as_str())
-            || header.starts_with("x-ratelimit-");
-        if keep {
-            response_headers.insert(header, Value::String(value.trim().to_owned()));
-        }
-    }
-    let stream = response_headers
-        .get("content-type")
-        .and_then(Value::as_str)
-        .is_some_and(|ct| ct.starts_with("text/event-stream"));
-    let (folder, stem) = name.split_once('/').unwrap_or(("", name));
-    let dir = out.join(folder);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut response = serde_json::json!({ "status": status, "headers": response_headers });
-    if stream {
-        let file = format!("{stem}.sse");
-        std::fs::write(dir.join(&file), &body_text)
-            .map_err(|e| format!("cannot write {file}: {e}"))?;
-        response["body_file"] = Value::String(file);
-    } else {
-        response["body_text"] = Value::String(body_text);
-    }
-    let mut request = serde_json::json!({ "method": method, "path": format!("/api/v1{path}") });
-    if let Some(body) = body {
-        request["headers"] = serde_json::json!({ "content-type": "application/json" });
-        request["body"] = body.clone();
-    }
-    let exchange = serde_json::json!({
-        "description": format!("Recorded from the live API by `cargo xtask fixtures record` ({method} {path})."),
-        "request": request,
-        "response": response,
-    });
-    let text = ordered_pretty(&exchange, 0) + "\n";
-    std::fs::write(dir.join(format!("{stem}.json")), text)
-        .map_err(|e| format!("cannot write {name}: {e}"))?;
-    let _ = std::fs::remove_dir_all(&scratch);
-    Ok(())
-}
-
-/// Pretty JSON with the keys of an exchange in reading order (`serde_json`'s map sorts them):
-/// description, request, response; method, path, query, headers, body; status, headers, body.
-fn ordered_pretty(value: &Value, level: usize) -> String {
-    const ORDER: &[&str] = &[
-        "description",
-        "default",
-        "request",
-        "response",
-        "method",
-        "path",
-        "query",
-        "status",
-        "headers",
-        "body",
-        "body_text",
-        "body_file",
-    ];
-    match value {
-        Value::Object(map) if !map.is_empty() => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_by_key(|k| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
-            let pad = "  ".repeat(level + 1);
-            let fields: Vec<String> = keys
-                .iter()
-                .map(|k| {
-                    format!(
-                        "{pad}{}: {}",
-                        Value::String((*k).clone()),
-                        ordered_pretty(&map[*k], level + 1)
-                    )
-                })
-                .collect();
-            format!("{{\n{}\n{}}}", fields.join(",\n"), "  ".repeat(level))
-        }
-        Value::Array(items) if !items.is_empty() => {
-            let pad = "  ".repeat(level + 1);
-            let items: Vec<String> = items
-                .iter()
-                .map(|v| format!("{pad}{}", ordered_pretty(v, level + 1)))
-                .collect();
-            format!("[\n{}\n{}]", items.join(",\n"), "  ".repeat(level))
-        }
-        other => other.to_string(),
-    }
-}
-
-/// Replaces the key, anything key-shaped, and user/org ids.
-fn scrub(text: &str, key: &str) -> String {
-    let mut text = text.replace(key, "sk-or-v1-REDACTED");
-    for (prefix, replacement) in [
-        ("sk-or-", "sk-or-v1-REDACTED"),
-        ("user_", "user_mockUserId0000000000001"),
-        ("org_", "org_mockOrgId00000000000001"),
-    ] {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find(prefix) {
-            out.push_str(&rest[..at]);
-            let tail = &rest[at + prefix.len()..];
-            let len = tail
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
-                .count();
-            // Short runs are masked previews (`sk-or-v1-3f2...9ab`) or ordinary words.
-            if len >= 16 {
-                out.push_str(replacement);
-            } else {
-                out.push_str(&rest[at..at + prefix.len() + len]);
-            }
-            rest = &tail[len..];
-        }
-        out.push_str(rest);
-        text = out;
-    }
-    text
-}
-
 // ---------------------------------------------------------------- helpers
 
 fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -777,18 +537,6 @@ mod tests {
     fn the_shared_captures_pass_corpus() {
         // `corpus` prints a notice and passes when ../shared/captures is absent.
         corpus(&[]).unwrap();
-    }
-
-    #[test]
-    fn scrub_removes_keys_and_ids_but_keeps_previews() {
-        let key = format!("sk-or-v1-{}", "a1".repeat(32));
-        let text = format!(
-            r#"{{"key":"{key}","label":"sk-or-v1-3f2...9ab","user_id":"user_2dHFtVWx2n56w6HkM0000000000"}}"#
-        );
-        assert_eq!(
-            scrub(&text, &key),
-            r#"{"key":"sk-or-v1-REDACTED","label":"sk-or-v1-3f2...9ab","user_id":"user_mockUserId0000000000001"}"#
-        );
     }
 
     #[test]
