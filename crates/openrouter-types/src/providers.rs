@@ -21,7 +21,7 @@ open_enum! {
         /// `Modal`.
         Modal = "Modal",
         /// `AkashML`.
-        AkashML = "AkashML",
+        AkashMl = "AkashML",
         /// `AI21`.
         Ai21 = "AI21",
         /// `AionLabs`.
@@ -39,7 +39,7 @@ open_enum! {
         /// `Anthropic`.
         Anthropic = "Anthropic",
         /// `Arcee AI`.
-        ArceeAI = "Arcee AI",
+        ArceeAi = "Arcee AI",
         /// `AtlasCloud`.
         AtlasCloud = "AtlasCloud",
         /// `Avian`.
@@ -85,7 +85,7 @@ open_enum! {
         /// `DeepSeek`.
         DeepSeek = "DeepSeek",
         /// `DekaLLM`.
-        DekaLLM = "DekaLLM",
+        DekaLlm = "DekaLLM",
         /// `DigitalOcean`.
         DigitalOcean = "DigitalOcean",
         /// `Featherless`.
@@ -97,11 +97,11 @@ open_enum! {
         /// `Friendli`.
         Friendli = "Friendli",
         /// `GMICloud`.
-        GMICloud = "GMICloud",
+        GmiCloud = "GMICloud",
         /// `Google`.
         Google = "Google",
         /// `Google AI Studio`.
-        GoogleAIStudio = "Google AI Studio",
+        GoogleAiStudio = "Google AI Studio",
         /// `Groq`.
         Groq = "Groq",
         /// `HeyGen`.
@@ -119,7 +119,7 @@ open_enum! {
         /// `Io Net`.
         IoNet = "Io Net",
         /// `Inferact vLLM`.
-        InferactVLLM = "Inferact vLLM",
+        InferactVLlm = "Inferact vLLM",
         /// `Inflection`.
         Inflection = "Inflection",
         /// `Liquid`.
@@ -141,11 +141,11 @@ open_enum! {
         /// `Modular`.
         Modular = "Modular",
         /// `Moonshot AI`.
-        MoonshotAI = "Moonshot AI",
+        MoonshotAi = "Moonshot AI",
         /// `Morph`.
         Morph = "Morph",
         /// `VoyageAI by MongoDB`.
-        VoyageAIByMongoDB = "VoyageAI by MongoDB",
+        VoyageAiByMongoDb = "VoyageAI by MongoDB",
         /// `NCompass`.
         NCompass = "NCompass",
         /// `Nebius`.
@@ -159,7 +159,7 @@ open_enum! {
         /// `Nvidia`.
         Nvidia = "Nvidia",
         /// `OpenAI`.
-        OpenAI = "OpenAI",
+        OpenAi = "OpenAI",
         /// `OpenInference`.
         OpenInference = "OpenInference",
         /// `Parasail`.
@@ -181,7 +181,7 @@ open_enum! {
         /// `Sail Research`.
         SailResearch = "Sail Research",
         /// `Sakana AI`.
-        SakanaAI = "Sakana AI",
+        SakanaAi = "Sakana AI",
         /// `SambaNova`.
         SambaNova = "SambaNova",
         /// `Seed`.
@@ -223,9 +223,9 @@ open_enum! {
         /// `Xiaomi`.
         Xiaomi = "Xiaomi",
         /// `xAI`.
-        XAI = "xAI",
+        XAi = "xAI",
         /// `Z.AI`.
-        ZAI = "Z.AI",
+        ZAi = "Z.AI",
         /// `FakeProvider`.
         FakeProvider = "FakeProvider",
     }
