@@ -83,9 +83,18 @@ impl Frame {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Event {
-    pub(crate) event_type: Option<Utf8Bytes>,
     pub(crate) data: Utf8Bytes,
-    pub(crate) id: Option<Utf8Bytes>,
+    /// Event type and id, boxed because they are rare (OpenRouter sends
+    /// neither): this keeps an `Event` to 40 bytes, cheap to move through
+    /// the parser. `None` when both are absent, never `Some` of two `None`s,
+    /// so equality is structural.
+    meta: Option<Box<Meta>>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Meta {
+    event_type: Option<Utf8Bytes>,
+    id: Option<Utf8Bytes>,
 }
 
 impl Event {
@@ -100,10 +109,19 @@ impl Event {
     /// ```
     pub fn new(data: impl Into<String>) -> Self {
         Event {
-            event_type: None,
             data: Utf8Bytes::from(data.into()),
-            id: None,
+            meta: None,
         }
+    }
+
+    pub(crate) fn from_parts(
+        data: Utf8Bytes,
+        event_type: Option<Utf8Bytes>,
+        id: Option<Utf8Bytes>,
+    ) -> Self {
+        let meta =
+            (event_type.is_some() || id.is_some()).then(|| Box::new(Meta { event_type, id }));
+        Event { data, meta }
     }
 
     /// Sets the event type; an empty string means the default type (`None`).
@@ -113,10 +131,11 @@ impl Event {
     /// assert_eq!(Event::new("").with_event_type("").event_type(), None);
     /// ```
     #[must_use]
-    pub fn with_event_type(mut self, event_type: impl Into<String>) -> Self {
+    pub fn with_event_type(self, event_type: impl Into<String>) -> Self {
         let event_type = event_type.into();
-        self.event_type = (!event_type.is_empty()).then(|| Utf8Bytes::from(event_type));
-        self
+        let event_type = (!event_type.is_empty()).then(|| Utf8Bytes::from(event_type));
+        let id = self.meta.and_then(|meta| meta.id);
+        Event::from_parts(self.data, event_type, id)
     }
 
     /// Sets the id (`""` is an id that resets the last event ID).
@@ -126,9 +145,9 @@ impl Event {
     /// assert_eq!(Event::new("").with_id("").id(), Some(""));
     /// ```
     #[must_use]
-    pub fn with_id(mut self, id: impl Into<String>) -> Self {
-        self.id = Some(Utf8Bytes::from(id.into()));
-        self
+    pub fn with_id(self, id: impl Into<String>) -> Self {
+        let event_type = self.meta.and_then(|meta| meta.event_type);
+        Event::from_parts(self.data, event_type, Some(Utf8Bytes::from(id.into())))
     }
 
     /// The data: the event's `data` lines joined with `\n`.
@@ -186,7 +205,11 @@ impl Event {
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
     pub fn event_type(&self) -> Option<&str> {
-        self.event_type.as_ref().map(Utf8Bytes::as_str)
+        self.meta
+            .as_ref()?
+            .event_type
+            .as_ref()
+            .map(Utf8Bytes::as_str)
     }
 
     /// The last event ID in effect when the event was dispatched: `None` if
@@ -202,7 +225,7 @@ impl Event {
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
     pub fn id(&self) -> Option<&str> {
-        self.id.as_ref().map(Utf8Bytes::as_str)
+        self.meta.as_ref()?.id.as_ref().map(Utf8Bytes::as_str)
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::mem;
 use std::ops::Range;
 
-use bytes::Bytes;
+use bytes::{Buf, Bytes};
 use memchr::{memchr, memchr2};
 
 pub use self::config::ParserConfig;
@@ -54,6 +54,12 @@ pub struct Parser {
     config: ParserConfig,
     /// Frames parsed from complete lines and not yet taken by `next_frame`.
     frames: VecDeque<Result<Frame, Error>>,
+    /// The oldest unread frame, kept out of `frames` so the common case (one
+    /// frame at a time) never touches the queue.
+    ready: Option<Result<Frame, Error>>,
+    /// Chunks from `feed_bytes` not parsed yet: `next_frame` parses them
+    /// lazily, one frame at a time.
+    pending: VecDeque<Bytes>,
 
     /// Bytes of a line begun in an earlier chunk; never longer than
     /// `max_line_bytes`, and its capacity never above it either.
@@ -160,6 +166,8 @@ impl Parser {
         Parser {
             config,
             frames: VecDeque::new(),
+            ready: None,
+            pending: VecDeque::new(),
             partial: Vec::new(),
             after_cr: false,
             at_stream_start: true,
@@ -185,10 +193,13 @@ impl Parser {
 
     /// Parses a chunk of borrowed input.
     ///
-    /// Complete lines are parsed now; values that must outlive the call (event
-    /// data, comments) are copied once, and only the bytes of an unfinished
-    /// last line are kept for the next chunk. Prefer
-    /// [`feed_bytes`](Parser::feed_bytes) when you already hold `Bytes`.
+    /// Nothing fed is copied more than once. A chunk of
+    /// [`COPY_CHUNK_MIN_BYTES`](Parser::COPY_CHUNK_MIN_BYTES) or more is copied
+    /// into one shared buffer, parsed as frames are taken, and frames are
+    /// slices of it (as with [`feed_bytes`](Parser::feed_bytes)); a smaller
+    /// chunk is parsed now, copying only the values frames keep and the bytes
+    /// of an unfinished last line. Prefer `feed_bytes` when you already hold
+    /// `Bytes`.
     ///
     /// ```
     /// let mut parser = openrouter_sse::Parser::new();
@@ -199,8 +210,19 @@ impl Parser {
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
     pub fn feed(&mut self, chunk: &[u8]) {
-        self.feed_src(Src::Borrowed(chunk));
+        if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES {
+            self.feed_bytes(Bytes::copy_from_slice(chunk));
+        } else {
+            self.flush_pending();
+            self.feed_src(Src::Borrowed(chunk), false);
+        }
     }
+
+    /// Chunks given to [`feed`](Parser::feed) at least this long are copied
+    /// whole into a shared buffer rather than value by value: one allocation
+    /// per chunk instead of one per event, and no queue of frames built up
+    /// from a large chunk.
+    pub const COPY_CHUNK_MIN_BYTES: usize = 256;
 
     /// Parses a chunk of shared input without copying it: event data and
     /// comments of lines wholly inside the chunk are slices of `chunk`.
@@ -225,7 +247,9 @@ impl Parser {
                   the call site; frames keep slices of it"
     )]
     pub fn feed_bytes(&mut self, chunk: Bytes) {
-        self.feed_src(Src::Shared(&chunk));
+        if !chunk.is_empty() {
+            self.pending.push_back(chunk);
+        }
     }
 
     /// The next parsed frame, or `None` when all input fed so far has been
@@ -246,7 +270,32 @@ impl Parser {
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
     pub fn next_frame(&mut self) -> Option<Result<Frame, Error>> {
-        self.frames.pop_front()
+        if let Some(frame) = self.ready.take() {
+            return Some(frame);
+        }
+        if let Some(frame) = self.frames.pop_front() {
+            return Some(frame);
+        }
+        // Shared chunks are parsed only as far as the next frame, so a large
+        // chunk never turns into a large queue of frames.
+        while let Some(front) = self.pending.front_mut() {
+            // Taken out (an empty `Bytes` is left behind, no reference count
+            // touched) so the parser can be borrowed mutably while parsing it.
+            let mut chunk = mem::take(front);
+            let consumed = self.feed_src(Src::Shared(&chunk), true);
+            if consumed < chunk.len() {
+                chunk.advance(consumed);
+                if let Some(front) = self.pending.front_mut() {
+                    *front = chunk;
+                }
+            } else {
+                self.pending.pop_front();
+            }
+            if let Some(frame) = self.ready.take() {
+                return Some(frame);
+            }
+        }
+        None
     }
 
     /// Ends the stream: discards an unfinished line and an undispatched event
@@ -269,6 +318,7 @@ impl Parser {
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
     pub fn finish(&mut self) -> Finish {
+        self.flush_pending();
         // An unfinished line that is not a comment is the start of an event.
         let partial_field = !self.partial.is_empty() && self.partial[0] != b':';
         let finish = Finish::new(
@@ -310,11 +360,11 @@ impl Parser {
         self.retry_ms
     }
 
-    /// Bytes the parser holds for input it could not parse yet: the
-    /// unfinished line and the data of the unfinished event.
+    /// Bytes the parser holds for input it has not turned into frames yet:
+    /// chunks given to [`feed_bytes`](Parser::feed_bytes) and not parsed yet,
+    /// the unfinished line and the data of the unfinished event.
     ///
-    /// Data that is a shared slice of a chunk given to
-    /// [`feed_bytes`](Parser::feed_bytes) is not counted.
+    /// Event data that is a shared slice of a fed chunk is not counted.
     ///
     /// ```
     /// let mut parser = openrouter_sse::Parser::new();
@@ -322,7 +372,9 @@ impl Parser {
     /// assert_eq!(parser.buffered_len(), 9);
     /// ```
     pub fn buffered_len(&self) -> usize {
-        self.partial.len()
+        let pending: usize = self.pending.iter().map(Bytes::len).sum();
+        pending
+            + self.partial.len()
             + if let Data::Many(joined) = &self.data {
                 joined.len()
             } else {
@@ -352,10 +404,13 @@ impl Parser {
             }
     }
 
-    fn feed_src(&mut self, src: Src<'_>) {
+    /// Parses the lines of `src`. With `stop_at_frame`, returns as soon as a
+    /// frame is queued. Returns how many bytes were consumed: all of them
+    /// unless it stopped early.
+    fn feed_src(&mut self, src: Src<'_>, stop_at_frame: bool) -> usize {
         let buf = src.as_slice();
         if buf.is_empty() {
-            return;
+            return 0;
         }
         let mut pos = 0;
         if mem::take(&mut self.after_cr) && buf[0] == b'\n' {
@@ -366,7 +421,7 @@ impl Parser {
         if !self.partial.is_empty() || self.discarding_line {
             let Some(i) = memchr2(b'\n', b'\r', &buf[pos..]) else {
                 self.extend_partial(&buf[pos..]);
-                return;
+                return buf.len();
             };
             let end = pos + i;
             self.extend_partial(&buf[pos..end]);
@@ -375,12 +430,68 @@ impl Parser {
         }
 
         // Lines wholly inside this chunk.
-        while let Some(i) = memchr2(b'\n', b'\r', &buf[pos..]) {
-            let end = pos + i;
+        while pos < buf.len() {
+            if stop_at_frame && self.ready.is_some() {
+                return pos;
+            }
+            if let Some(next) = self.single_line_event(src, pos) {
+                pos = next;
+                continue;
+            }
+            // A blank line ends every event: skip the search call for it.
+            let end = if matches!(buf[pos], b'\n' | b'\r') {
+                pos
+            } else {
+                match memchr2(b'\n', b'\r', &buf[pos..]) {
+                    Some(i) => pos + i,
+                    None => break,
+                }
+            };
             self.line(src, pos..end);
             pos = self.skip_terminator(buf, end);
         }
         self.extend_partial(&buf[pos..]);
+        buf.len()
+    }
+
+    /// The fast path for nearly every OpenRouter event: a block that is one
+    /// `data:` line and a blank line, both LF-terminated, inside the chunk.
+    /// It is dispatched straight away, without the event buffers. Returns
+    /// where the next line starts, or `None` to take the general path.
+    fn single_line_event(&mut self, src: Src<'_>, start: usize) -> Option<usize> {
+        // A closed block means no data or event type is buffered.
+        if self.block_open || self.resync || self.at_stream_start {
+            return None;
+        }
+        let buf = src.as_slice();
+        let rest = buf[start..].strip_prefix(b"data:")?;
+        let end = start + 5 + memchr2(b'\n', b'\r', rest)?;
+        if buf.get(end..end + 2) != Some(b"\n\n") {
+            return None;
+        }
+        let value_start = start + 5 + usize::from(rest.first() == Some(&b' '));
+        // Limits: leave the reporting to the general path.
+        if end - start > self.config.max_line_bytes
+            || end - value_start + 1 > self.config.max_event_bytes
+        {
+            return None;
+        }
+        let data = src.text(value_start..end);
+        if data.len() + 1 > self.config.max_event_bytes {
+            return None;
+        }
+        self.last_event_id.clone_from(&self.id_buffer);
+        let id = self.id_buffer.clone();
+        self.emit(Ok(Frame::Event(Event::from_parts(data, None, id))));
+        Some(end + 2)
+    }
+
+    /// Parses every chunk `feed_bytes` queued, so input stays in order when
+    /// borrowed input follows or the stream ends.
+    fn flush_pending(&mut self) {
+        while let Some(chunk) = self.pending.pop_front() {
+            self.feed_src(Src::Shared(&chunk), false);
+        }
     }
 
     /// The index after the terminator at `end`; remembers a CR at the very
@@ -473,7 +584,7 @@ impl Parser {
         }
         if line[0] == b':' {
             let text = src.text(start + 1..end);
-            self.frames.push_back(Ok(Frame::Comment(Comment { text })));
+            self.emit(Ok(Frame::Comment(Comment { text })));
             return;
         }
 
@@ -495,7 +606,7 @@ impl Parser {
             b"retry" => {
                 if let Some(ms) = parse_retry(&buf[value]) {
                     self.retry_ms = Some(ms);
-                    self.frames.push_back(Ok(Frame::Retry(ms)));
+                    self.emit(Ok(Frame::Retry(ms)));
                 }
             }
             _ => {}
@@ -559,17 +670,21 @@ impl Parser {
             Data::Many(joined) => Utf8Bytes::from(joined),
         };
         let id = self.id_buffer.clone();
-        self.frames.push_back(Ok(Frame::Event(Event {
-            event_type,
-            data,
-            id,
-        })));
+        self.emit(Ok(Frame::Event(Event::from_parts(data, event_type, id))));
+    }
+
+    fn emit(&mut self, frame: Result<Frame, Error>) {
+        if self.ready.is_none() && self.frames.is_empty() {
+            self.ready = Some(frame);
+        } else {
+            self.frames.push_back(frame);
+        }
     }
 
     /// Reports `error`, drops the event being built and skips to the next
     /// blank line.
     fn fail(&mut self, error: Error) {
-        self.frames.push_back(Err(error));
+        self.emit(Err(error));
         self.discard_event();
         self.resync = true;
     }
