@@ -419,7 +419,7 @@ impl Parser {
 
         // Finish a line begun in an earlier chunk.
         if !self.partial.is_empty() || self.discarding_line {
-            let Some(i) = memchr2(b'\n', b'\r', &buf[pos..]) else {
+            let Some(i) = find_line_end(&buf[pos..]) else {
                 self.extend_partial(&buf[pos..]);
                 return buf.len();
             };
@@ -442,7 +442,7 @@ impl Parser {
             let end = if matches!(buf[pos], b'\n' | b'\r') {
                 pos
             } else {
-                match memchr2(b'\n', b'\r', &buf[pos..]) {
+                match find_line_end(&buf[pos..]) {
                     Some(i) => pos + i,
                     None => break,
                 }
@@ -695,6 +695,17 @@ impl Parser {
         self.block_open = false;
         // An `id` in a block that never completed is not committed.
         self.id_buffer.clone_from(&self.last_event_id);
+    }
+}
+
+/// The first CR or LF. Short inputs (a few bytes fed at a time, as from a
+/// slow network or a fuzzer) are scanned directly: `memchr2`'s set-up costs
+/// more than it saves on them.
+fn find_line_end(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 16 {
+        bytes.iter().position(|&b| b == b'\n' || b == b'\r')
+    } else {
+        memchr2(b'\n', b'\r', bytes)
     }
 }
 
