@@ -4,7 +4,7 @@
 use wiremock::{Match, Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::fixture::is_stream_body;
-use crate::route::split_query;
+use crate::route::{decode_path, split_query};
 use crate::{Fixture, FixtureSet, RecordedRequest};
 
 /// Priority of the catch-all: wiremock's lowest, so every fixture wins over it.
@@ -117,7 +117,9 @@ struct StrictMatch(Fixture);
 impl Match for StrictMatch {
     fn matches(&self, request: &Request) -> bool {
         let expected = self.0.request();
-        if request.method.as_str() != expected.method() || request.url.path() != expected.path() {
+        if request.method.as_str() != expected.method()
+            || decode_path(request.url.path()) != expected.path()
+        {
             return false;
         }
         let (_, query) = split_query(&format!("?{}", request.url.query().unwrap_or_default()));

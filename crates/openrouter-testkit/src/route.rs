@@ -80,7 +80,11 @@ impl FixtureSet {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Result<&Fixture, NoMatch> {
-        let (path, query) = split_query(path_and_query);
+        let (raw_path, query) = split_query(path_and_query);
+        // Clients differ in what they escape (`:` in `gpt-4o:free`); fixtures store paths
+        // unescaped.
+        let path = &decode_path(raw_path);
+        let path = path.as_str();
         if let Some(selected) = headers.get(FIXTURE_HEADER) {
             let selected = selected.to_str().unwrap_or_default();
             return self.get(selected).ok_or_else(|| NoMatch {
@@ -155,20 +159,26 @@ pub(crate) fn split_query(path_and_query: &str) -> (&str, Vec<(String, String)>)
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key), percent_decode(value))
+            (decode(key, true), decode(value, true))
         })
         .collect();
     (path, pairs)
 }
 
-/// Decodes `%XX` escapes and `+` (form encoding); invalid escapes are kept as written.
-fn percent_decode(text: &str) -> String {
+/// A request path with its `%XX` escapes decoded, as fixtures store paths.
+pub(crate) fn decode_path(path: &str) -> String {
+    decode(path, false)
+}
+
+/// Decodes `%XX` escapes, and `+` as a space when `plus_is_space` (query strings); invalid
+/// escapes are kept as written.
+fn decode(text: &str, plus_is_space: bool) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
                 (Some(high), Some(low)) => {
                     out.push(high << 4 | low);
@@ -221,8 +231,9 @@ mod tests {
                 ("x".to_owned(), String::new()),
             ]
         );
-        assert_eq!(percent_decode("50%"), "50%");
-        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(decode("50%", true), "50%");
+        assert_eq!(decode("%zz", true), "%zz");
+        assert_eq!(decode("/model/a/b%3Afree+x", false), "/model/a/b:free+x");
     }
 
     #[test]

@@ -128,6 +128,17 @@ fn query_selects_the_more_specific_fixture() {
 }
 
 #[test]
+fn escaped_paths_match_their_fixture() {
+    let set = FixtureSet::bundled();
+    let none = http::HeaderMap::new();
+    let escaped = "/api/v1/model/openai/gpt%2D4o%2Dmini";
+    assert_eq!(
+        set.route("GET", escaped, &none, b"").unwrap().name(),
+        "models/one"
+    );
+}
+
+#[test]
 fn unknown_requests_name_the_closest_fixture() {
     let set = FixtureSet::bundled();
     let none = http::HeaderMap::new();
