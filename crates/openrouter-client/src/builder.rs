@@ -233,7 +233,7 @@ impl ClientBuilder {
         })?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(Error::config(format!(
-                "invalid base URL `{base_url}`: it must be an http or https URL with a host"
+                "invalid base URL `{base_url}`: it must be an http or https URL with a host (check OPENROUTER_BASE_URL)"
             )));
         }
         if let Some(key) = &self.api_key
@@ -256,6 +256,23 @@ impl ClientBuilder {
             let title = value("app title", title)?;
             headers.insert("x-openrouter-title", title.clone());
             headers.insert("x-title", title);
+        }
+        if self.app_categories.len() > 2 {
+            return Err(Error::config(format!(
+                "{} app categories given: OpenRouter accepts at most 2 per request",
+                self.app_categories.len()
+            )));
+        }
+        if let Some(bad) = self.app_categories.iter().find(|c| {
+            c.is_empty()
+                || c.len() > 30
+                || !c
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        }) {
+            return Err(Error::config(format!(
+                "invalid app category `{bad}`: categories are lowercase, hyphenated, at most 30 characters (e.g. cli-agent)"
+            )));
         }
         if !self.app_categories.is_empty() {
             headers.insert(

@@ -63,7 +63,8 @@ impl Client {
     }
 
     /// A handle that applies these overrides to every call made through it;
-    /// it shares the connection pool and configuration with `self`.
+    /// it shares the connection pool and configuration with `self`. The
+    /// overrides replace any set by an earlier `with_options`.
     ///
     /// ```no_run
     /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {

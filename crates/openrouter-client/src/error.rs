@@ -176,16 +176,17 @@ impl fmt::Display for Error {
 
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        // Each payload is itself the error; its own cause comes next in the chain.
+        // The payload's Display is this error's Display, so the chain continues
+        // with the payload's cause rather than repeating the payload.
         match self {
-            Self::Api(e) => Some(&**e),
-            Self::MidStream(e) => Some(&**e),
-            Self::TruncatedStream(e) => Some(&**e),
-            Self::Transport(e) => Some(&**e),
-            Self::Timeout(e) => Some(&**e),
-            Self::Decode(e) => Some(&**e),
-            Self::LimitExceeded(e) => Some(&**e),
-            Self::Config(e) => Some(&**e),
+            Self::Api(e) => e.source(),
+            Self::MidStream(e) => e.source(),
+            Self::TruncatedStream(e) => e.source(),
+            Self::Transport(e) => e.source(),
+            Self::Timeout(e) => e.source(),
+            Self::Decode(e) => e.source(),
+            Self::LimitExceeded(e) => e.source(),
+            Self::Config(e) => e.source(),
         }
     }
 }
@@ -397,8 +398,8 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "could not decode the {} at `{}` ({}): the server sent an unexpected shape; report it with the body excerpt",
-            self.what, self.path, self.source
+            "could not decode the {} at `{}`: the server sent an unexpected shape; report it with DecodeError::excerpt",
+            self.what, self.path
         )
     }
 }

@@ -159,6 +159,11 @@ impl ChatStream {
     /// # Ok(()) }
     /// ```
     pub async fn collect_completion(mut self) -> Result<Response<ChatCompletion>, Error> {
+        if self.state == State::Failed {
+            return Err(Error::config(
+                "collect_completion was called after the stream failed: the partial completion is in the error it yielded",
+            ));
+        }
         while let Some(event) = self.next().await {
             event?;
         }
@@ -252,6 +257,12 @@ impl ChatStream {
             chunks = self.accumulator.chunk_count(),
             "openrouter stream done"
         );
+    }
+}
+
+impl futures::stream::FusedStream for ChatStream {
+    fn is_terminated(&self) -> bool {
+        self.state != State::Streaming
     }
 }
 

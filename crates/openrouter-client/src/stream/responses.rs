@@ -208,6 +208,12 @@ pub(crate) fn error_body(
     serde_json::from_value(value).unwrap_or_else(|_| ErrorBody::message_only(message))
 }
 
+impl futures::stream::FusedStream for ResponsesStream {
+    fn is_terminated(&self) -> bool {
+        self.finished
+    }
+}
+
 impl Stream for ResponsesStream {
     type Item = Result<ResponsesStreamEvent, Error>;
 

@@ -14,6 +14,10 @@ fn invalid_configuration_is_a_config_error() {
         Client::builder().api_key("").build(),
         Client::builder().api_key("sk-or-v1 with spaces").build(),
         Client::builder().app_title("new\nline").build(),
+        Client::builder()
+            .app_categories(["cli-agent", "game", "legal"])
+            .build(),
+        Client::builder().app_categories(["CLI Agent"]).build(),
     ];
     for (i, result) in cases.into_iter().enumerate() {
         let error = result.expect_err("invalid configuration");

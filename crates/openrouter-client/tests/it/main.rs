@@ -2,6 +2,7 @@
 //! raw TCP server for streaming misbehaviour), one test binary.
 
 mod builder;
+mod captures;
 mod chat;
 mod endpoints;
 mod errors;
