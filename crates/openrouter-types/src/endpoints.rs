@@ -82,8 +82,8 @@ pub struct Endpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<EndpointStatus>,
     /// Request parameters this endpoint supports.
-    #[serde(default)]
-    pub supported_parameters: Vec<Parameter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supported_parameters: Option<Vec<Parameter>>,
     /// Uptime percentage over the last 5 minutes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uptime_last_5m: Option<f64>,

@@ -36,9 +36,9 @@ pub struct ApiKey {
     pub name: String,
     /// Masked preview of the key.
     pub label: String,
-    /// Whether the key is disabled.
-    #[serde(default)]
-    pub disabled: bool,
+    /// Whether the key is disabled (see [`ApiKey::is_disabled`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled: Option<bool>,
     /// Credit cap; `None` means unlimited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<f64>,
@@ -93,6 +93,13 @@ pub struct ApiKey {
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl ApiKey {
+    /// Whether the key is disabled (`false` when not sent).
+    pub fn is_disabled(&self) -> bool {
+        self.disabled.unwrap_or(false)
+    }
 }
 
 /// A plaintext API key, returned once by `POST /keys`.

@@ -213,7 +213,7 @@ impl Model {
 
     /// Whether the model accepts this input modality.
     pub fn accepts(&self, modality: &InputModality) -> bool {
-        self.architecture.input_modalities.contains(modality)
+        self.architecture.inputs().contains(modality)
     }
 }
 
@@ -224,12 +224,12 @@ pub struct Architecture {
     /// Summary such as `text+image->text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modality: Option<String>,
-    /// Accepted inputs.
-    #[serde(default)]
-    pub input_modalities: Vec<InputModality>,
-    /// Produced outputs.
-    #[serde(default)]
-    pub output_modalities: Vec<OutputModality>,
+    /// Accepted inputs (see [`Architecture::inputs`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_modalities: Option<Vec<InputModality>>,
+    /// Produced outputs (see [`Architecture::outputs`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_modalities: Option<Vec<OutputModality>>,
     /// Tokenizer family.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokenizer: Option<Tokenizer>,
@@ -239,6 +239,18 @@ pub struct Architecture {
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Architecture {
+    /// Accepted inputs; empty when not sent.
+    pub fn inputs(&self) -> &[InputModality] {
+        self.input_modalities.as_deref().unwrap_or_default()
+    }
+
+    /// Produced outputs; empty when not sent.
+    pub fn outputs(&self) -> &[OutputModality] {
+        self.output_modalities.as_deref().unwrap_or_default()
+    }
 }
 
 /// `pricing`: USD per unit, as exact decimal strings. Key sets differ per model.
@@ -403,9 +415,9 @@ pub struct DefaultParameters {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ModelReasoning {
-    /// Whether reasoning cannot be turned off.
-    #[serde(default)]
-    pub mandatory: bool,
+    /// Whether reasoning cannot be turned off (see [`ModelReasoning::is_mandatory`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mandatory: Option<bool>,
     /// Effort levels accepted by `reasoning.effort`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_efforts: Option<Vec<ReasoningEffort>>,
@@ -423,6 +435,13 @@ pub struct ModelReasoning {
     pub extra: Extra,
 }
 
+impl ModelReasoning {
+    /// Whether reasoning cannot be turned off (`false` when not sent).
+    pub fn is_mandatory(&self) -> bool {
+        self.mandatory.unwrap_or(false)
+    }
+}
+
 /// `benchmarks`: third-party scores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -431,8 +450,8 @@ pub struct Benchmarks {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artificial_analysis: Option<ArtificialAnalysis>,
     /// Design Arena results per category.
-    #[serde(default)]
-    pub design_arena: Vec<DesignArenaEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design_arena: Option<Vec<DesignArenaEntry>>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,

@@ -361,8 +361,8 @@ pub struct ErrorEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<serde_json::Value>,
     /// Human-readable message.
-    #[serde(default)]
-    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// Parameter at fault.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,

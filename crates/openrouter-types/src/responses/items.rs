@@ -201,8 +201,8 @@ pub struct ReasoningItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Summary parts (`summary_text`), often empty.
-    #[serde(default)]
-    pub summary: Vec<ContentPart>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Vec<ContentPart>>,
     /// Raw reasoning parts (`reasoning_text`), from open-weight models.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<ContentPart>>,
@@ -220,7 +220,11 @@ pub struct ReasoningItem {
 impl ReasoningItem {
     /// The raw reasoning text, or else the summary text.
     pub fn text(&self) -> String {
-        let parts = self.content.as_deref().unwrap_or(&self.summary);
+        let parts = self
+            .content
+            .as_deref()
+            .or(self.summary.as_deref())
+            .unwrap_or_default();
         parts.iter().filter_map(ContentPart::text).collect()
     }
 }
@@ -236,15 +240,22 @@ pub struct FunctionCallItem {
     pub call_id: String,
     /// Function name.
     pub name: String,
-    /// Arguments as a JSON text (may be `""` while streaming).
-    #[serde(default)]
-    pub arguments: String,
+    /// Arguments as a JSON text (may be `""` while streaming); see [`FunctionCallItem::arguments`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<String>,
     /// Completion status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ItemStatus>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl FunctionCallItem {
+    /// The arguments as a JSON text; `""` when not sent.
+    pub fn arguments(&self) -> &str {
+        self.arguments.as_deref().unwrap_or_default()
+    }
 }
 
 /// Your function's result, sent back in `input[]`.

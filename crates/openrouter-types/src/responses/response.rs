@@ -46,9 +46,9 @@ pub struct Response {
     /// Lifecycle status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResponseStatus>,
-    /// Output items (messages, reasoning, function calls…).
-    #[serde(default)]
-    pub output: Vec<Item>,
+    /// Output items (messages, reasoning, function calls…); see [`Response::items`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Vec<Item>>,
     /// Convenience concatenation of output text (often `""` from OpenRouter; use [`Response::text`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_text: Option<String>,
@@ -145,9 +145,14 @@ pub struct Response {
 }
 
 impl Response {
+    /// The output items; empty when not sent.
+    pub fn items(&self) -> &[Item] {
+        self.output.as_deref().unwrap_or_default()
+    }
+
     /// The text of all assistant messages in `output`, concatenated.
     pub fn text(&self) -> String {
-        self.output
+        self.items()
             .iter()
             .filter_map(|item| match item {
                 Item::Message(m) => Some(m.text()),
@@ -188,8 +193,8 @@ pub struct ResponseError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<serde_json::Value>,
     /// Human-readable message.
-    #[serde(default)]
-    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,

@@ -5,7 +5,7 @@
 
 use std::fs;
 
-use openrouter_types::models::ModelsList;
+use openrouter_types::models::{ModelReasoning, ModelsList};
 use openrouter_types::responses::{Item, Response, StreamEvent};
 use serde_json::Value;
 
@@ -110,7 +110,7 @@ fn captured_stream_events_and_items_are_all_modelled() {
             response.usage.as_ref().and_then(|u| u.cost).is_some(),
             "{name}: no cost"
         );
-        for item in &response.output {
+        for item in response.items() {
             assert!(
                 !matches!(item, Item::Other(_)),
                 "{name}: {} item unmodelled",
@@ -170,11 +170,11 @@ fn model_capture_facts_survive_decoding() {
     )
     .expect("decode the 2026 list");
     assert_eq!(list.total_count, Some(338));
-    assert!(
-        list.data
-            .iter()
-            .any(|m| m.reasoning.as_ref().is_some_and(|r| r.mandatory))
-    );
+    assert!(list.data.iter().any(|m| {
+        m.reasoning
+            .as_ref()
+            .is_some_and(ModelReasoning::is_mandatory)
+    }));
     let response: Response = serde_json::from_slice(
         &fs::read(dir.join("responses_api_nonstream_prompt_cache_gpt.json")).expect("read"),
     )
