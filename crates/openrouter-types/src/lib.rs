@@ -12,7 +12,35 @@
 //! keeps fields it does not model in an `extra` map, and every open-ended
 //! string (finish reasons, roles, providers, modalities…) is an enum with an
 //! `Other(String)` variant, so decoding never fails on something new and a
-//! decode → encode round trip loses nothing.
+//! decode → encode round trip loses nothing (a `null`-valued key and a
+//! missing key count as the same, as OpenRouter documents).
+//!
+//! # Example
+//!
+//! ```
+//! use openrouter_types::chat::{ChatRequest, Message};
+//! use openrouter_types::{ChatCompletion, ErrorResponse, error::is_error_body};
+//!
+//! let request = ChatRequest::new("openai/gpt-4o", vec![Message::user("Hello!")]).max_tokens(64);
+//! let body = serde_json::to_string(&request)?;
+//! assert_eq!(body, r#"{"model":"openai/gpt-4o","messages":[{"role":"user","content":"Hello!"}],"max_tokens":64}"#);
+//!
+//! // An HTTP 200 body can still be an error: check before decoding.
+//! let response = br#"{"id":"gen-1","object":"chat.completion","created":1,"model":"openai/gpt-4o",
+//!   "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Hi!"}}]}"#;
+//! if is_error_body(response) {
+//!     let error: ErrorResponse = serde_json::from_slice(response)?;
+//!     panic!("{}", error.error);
+//! }
+//! let completion: ChatCompletion = serde_json::from_slice(response)?;
+//! assert_eq!(completion.text(), Some("Hi!"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! The [`chat`] module docs show requests with tools, structured output,
+//! reasoning and provider routing; [`accumulator`] folds a stream.
+//!
+//! Dependencies: `serde` and `serde_json` only. MSRV 1.88.
 #![warn(missing_docs)]
 
 mod id;
@@ -46,16 +74,10 @@ pub use id::{GenerationId, KeyHash, ModelId};
 pub use response::ChatCompletion;
 pub use usage::Usage;
 
-// Catalogue, account and the other endpoints.
-pub use credits::Credits;
-pub use embeddings::{EmbeddingsRequest, EmbeddingsResponse};
-pub use endpoints::{Endpoint, EndpointsList};
-pub use generation::Generation;
-pub use key::KeyInfo;
-pub use keys::{ApiKey, CreateKeyRequest, CreateKeyResponse, KeySecret, UpdateKeyRequest};
-pub use models::{Data, Model, ModelsList, ModelsQuery, Price};
-pub use providers::Provider;
-pub use responses::{Response, ResponsesRequest, StreamEvent};
+/// The README's example, compiled and run as a doctest so it cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// Fields an object carried that this version does not model, kept for the round trip.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

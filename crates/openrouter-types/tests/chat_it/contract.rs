@@ -467,3 +467,65 @@ fn the_validator_rejects_a_malformed_request() {
         "provider is closed"
     );
 }
+
+fn validator_for(spec: &Value, schema: &str) -> jsonschema::Validator {
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/components/schemas/{schema}"),
+        "components": spec["components"],
+    });
+    jsonschema::validator_for(&root).expect("the schema compiles")
+}
+
+/// Where the real wire contradicts the spec: every capture validated against
+/// its spec schema, the violations (deduplicated per file, values left out)
+/// snapshotted. The types accept all of these (see `roundtrip.rs`); the
+/// snapshot makes a new contradiction, or a fixed one, visible in review.
+#[test]
+fn spec_violations_of_captures() {
+    let Some(spec) = spec() else { return };
+    let completion = validator_for(spec, "ChatResult");
+    let chunk = validator_for(spec, "ChatStreamChunk");
+    let error = validator_for(spec, "BadRequestResponse");
+    let describe = |validator: &jsonschema::Validator,
+                    value: &Value,
+                    out: &mut std::collections::BTreeSet<String>| {
+        for e in validator.iter_errors(value) {
+            // Array indices vary per chunk; one line per shape of violation.
+            let path: String = e
+                .instance_path()
+                .to_string()
+                .split('/')
+                .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            out.insert(format!(
+                "{path}: {}",
+                support::abbreviate(&format!("{:?}", e.kind()))
+            ));
+        }
+    };
+    let mut report = std::collections::BTreeMap::new();
+    for path in support::captures("chat_", ".json") {
+        let mut found = std::collections::BTreeSet::new();
+        describe(&completion, &support::read_json(&path), &mut found);
+        report.insert(support::stem(&path), found);
+    }
+    for path in support::captures("error_", ".json") {
+        let mut found = std::collections::BTreeSet::new();
+        describe(&error, &support::read_json(&path), &mut found);
+        report.insert(support::stem(&path), found);
+    }
+    for (name, bytes) in support::chat_streams()
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("capture_"))
+    {
+        let mut found = std::collections::BTreeSet::new();
+        for data in support::sse_payloads(&bytes) {
+            describe(&chunk, &serde_json::from_str(&data).unwrap(), &mut found);
+        }
+        report.insert(name.trim_start_matches("capture_").to_owned(), found);
+    }
+    report.retain(|_, v| !v.is_empty());
+    insta::assert_yaml_snapshot!("spec_violations_of_captures", report);
+}
