@@ -35,7 +35,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--time" => {
-                let value = iter.next().ok_or_else(|| format!("--time needs a number of seconds\n{USAGE}"))?;
+                let value = iter
+                    .next()
+                    .ok_or_else(|| format!("--time needs a number of seconds\n{USAGE}"))?;
                 seconds = value
                     .parse()
                     .map_err(|_| format!("--time expects whole seconds, got `{value}`\n{USAGE}"))?;
@@ -57,7 +59,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     check_cargo_fuzz()?;
     let root = workspace_root();
     let dir = root.join(target.dir);
-    eprintln!("fuzzing {} ({}) for {seconds} s in {}", target.name, target.fuzz_target, dir.display());
+    eprintln!(
+        "fuzzing {} ({}) for {seconds} s in {}",
+        target.name,
+        target.fuzz_target,
+        dir.display()
+    );
     let status = Command::new("cargo")
         .args(["+nightly", "fuzz", "run", target.fuzz_target, "--"])
         .arg(format!("-max_total_time={seconds}"))
@@ -77,11 +84,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn check_cargo_fuzz() -> Result<(), String> {
-    let nightly = Command::new("cargo").args(["+nightly", "--version"]).output();
+    let nightly = Command::new("cargo")
+        .args(["+nightly", "--version"])
+        .output();
     if !nightly.is_ok_and(|o| o.status.success()) {
-        return Err("fuzzing needs the nightly toolchain: run `rustup toolchain install nightly`".to_owned());
+        return Err(
+            "fuzzing needs the nightly toolchain: run `rustup toolchain install nightly`"
+                .to_owned(),
+        );
     }
-    let fuzz = Command::new("cargo").args(["+nightly", "fuzz", "--version"]).output();
+    let fuzz = Command::new("cargo")
+        .args(["+nightly", "fuzz", "--version"])
+        .output();
     if !fuzz.is_ok_and(|o| o.status.success()) {
         return Err("cargo-fuzz is not installed: run `cargo install cargo-fuzz` (a few minutes), then retry".to_owned());
     }
@@ -90,5 +104,8 @@ fn check_cargo_fuzz() -> Result<(), String> {
 
 fn workspace_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
 }
