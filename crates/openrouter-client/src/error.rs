@@ -245,11 +245,28 @@ impl TransportError {
     }
 }
 
+/// reqwest does not say whether a connect error came from TLS. rustls errors
+/// reach us as `io::Error`s of kind `InvalidData` (tokio-rustls) whose text
+/// names the TLS problem; certificate failures say so in words.
 fn chain_mentions_tls(err: &(dyn StdError + 'static)) -> bool {
+    const WORDS: [&str; 7] = [
+        "tls",
+        "certificate",
+        "handshake",
+        "corrupt message",
+        "alert",
+        "peer sent",
+        "peer is incompatible",
+    ];
     let mut next = Some(err);
     while let Some(e) = next {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::InvalidData)
+        {
+            return true;
+        }
         let text = e.to_string().to_ascii_lowercase();
-        if text.contains("tls") || text.contains("certificate") || text.contains("handshake") {
+        if WORDS.iter().any(|word| text.contains(word)) {
             return true;
         }
         next = e.source();

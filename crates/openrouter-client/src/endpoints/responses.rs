@@ -25,16 +25,7 @@ impl Client {
         let response = self.send_json::<ResponseObject>(call).await?;
         if response.status == Some(ResponseStatus::Failed) {
             let (data, meta) = response.into_parts();
-            let body = data.error.as_ref().map_or_else(
-                || {
-                    error_body(
-                        None,
-                        "the response failed without details",
-                        data.error_type.as_deref(),
-                    )
-                },
-                |e| error_body(e.code.as_ref(), &e.message, data.error_type.as_deref()),
-            );
+            let body = error_body(data.error.as_ref(), data.error_type.as_deref());
             let mut error =
                 ApiError::in_band(meta.status, meta.headers.clone(), ErrorResponse::new(body));
             error.attempts = meta.attempts;

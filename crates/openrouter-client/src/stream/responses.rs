@@ -115,22 +115,13 @@ impl ResponsesStream {
         match &event {
             ResponsesEvent::Failed(e) => {
                 self.finished = true;
-                let error = e.response.error.as_ref().map_or_else(
-                    || ErrorBody::message_only("the response failed without details"),
-                    |err| {
-                        error_body(
-                            err.code.as_ref(),
-                            &err.message,
-                            e.response.error_type.as_deref(),
-                        )
-                    },
-                );
+                let error = error_body(e.response.error.as_ref(), e.response.error_type.as_deref());
                 self.last = Some(e.response.clone());
                 return Err(self.mid_stream(error));
             }
             ResponsesEvent::Error(e) => {
                 self.finished = true;
-                let error = error_body(e.code.as_ref(), &e.message, None);
+                let error = error_body(Some(e), None);
                 return Err(self.mid_stream(error));
             }
             ResponsesEvent::Created(e)
@@ -191,15 +182,24 @@ fn self_truncated(
     }))
 }
 
-/// Builds an `ErrorBody` from the Responses API's `{code, message}` and the
-/// OpenRouter `error_type` extension.
+/// Builds an `ErrorBody` from a Responses API error object (`{code, message}`:
+/// the `error` of a response or an `error` event) and OpenRouter's
+/// `error_type` extension. Goes through JSON so it depends only on the wire
+/// field names, not on how the types crate models them.
 pub(crate) fn error_body(
-    code: Option<&Value>,
-    message: &str,
+    error: Option<&impl serde::Serialize>,
     error_type: Option<&str>,
 ) -> ErrorBody {
+    let source = error
+        .and_then(|e| serde_json::to_value(e).ok())
+        .unwrap_or(Value::Null);
+    let message = source
+        .get("message")
+        .and_then(Value::as_str)
+        .filter(|m| !m.is_empty())
+        .unwrap_or("the response failed without details");
     let mut value = json!({ "message": message });
-    if let Some(code) = code {
+    if let Some(code) = source.get("code").filter(|c| !c.is_null()) {
         value["code"] = code.clone();
     }
     if let Some(error_type) = error_type {

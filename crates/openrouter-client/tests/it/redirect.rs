@@ -63,3 +63,35 @@ async fn a_same_host_redirect_is_followed_with_the_key() {
     let requests = origin.received_requests().await.unwrap();
     assert!(requests[1].headers.get("authorization").is_some());
 }
+
+#[tokio::test]
+async fn a_tls_handshake_failure_is_a_tls_transport_error() {
+    // A plain-HTTP server spoken to over https: it answers the ClientHello
+    // with plain text, so the handshake cannot succeed.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("https://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            use tokio::io::AsyncWriteExt;
+            let _ = socket
+                .write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+                .await;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    });
+    let client = crate::support::builder(&base)
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let error = client.credits().await.unwrap_err();
+    let Error::Transport(e) = &error else {
+        panic!("expected a transport error, got {error:?}")
+    };
+    let mut chain = Vec::new();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        chain.push(format!("{cause}"));
+        source = cause.source();
+    }
+    assert_eq!(e.kind(), TransportKind::Tls, "{chain:?}");
+}
