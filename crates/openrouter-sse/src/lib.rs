@@ -14,8 +14,11 @@
 //! - **Chunking-invariant**, checked by property tests and a differential
 //!   fuzz target: any split of the input gives the same frames.
 //! - **Cheap**: event data of a `data:` line inside one chunk is a slice of
-//!   the [`Bytes`](bytes::Bytes) you fed (or one copy of a `&[u8]`), validated
-//!   as UTF-8 once; lines are found with `memchr`.
+//!   the [`Bytes`](bytes::Bytes) you fed (or of one copy of a `&[u8]` chunk),
+//!   validated as UTF-8 once (with an ASCII fast path); lines are found with
+//!   `memchr`; shared chunks are parsed lazily, one frame per
+//!   [`Parser::next_frame`], so no queue of frames builds up; buffers are
+//!   reused. Numbers beside other parsers are in `BENCHMARKS.md`.
 //! - **Bounded**: [`ParserConfig`] limits line and event size (16 MiB by
 //!   default); an over-long line is discarded as it arrives, never buffered,
 //!   and the parser recovers at the next blank line.
