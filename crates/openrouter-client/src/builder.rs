@@ -236,6 +236,11 @@ impl ClientBuilder {
                 "invalid base URL `{base_url}`: it must be an http or https URL with a host (check OPENROUTER_BASE_URL)"
             )));
         }
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(Error::config(
+                "the base URL contains credentials: they would appear in logs and errors; pass the key with ClientBuilder::api_key instead",
+            ));
+        }
         if let Some(key) = &self.api_key
             && !key.is_valid_header()
         {

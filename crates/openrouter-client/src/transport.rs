@@ -364,7 +364,17 @@ impl Client {
                 })?;
                 headers.insert(header::AUTHORIZATION, value);
             }
-            (None, Auth::Required) => return Err(Error::missing_api_key()),
+            // A caller may authenticate with a header of their own (a proxy token).
+            (None, Auth::Required)
+                if !headers.contains_key(header::AUTHORIZATION)
+                    && !self
+                        .options
+                        .as_ref()
+                        .is_some_and(|o| o.headers.contains_key(header::AUTHORIZATION)) =>
+            {
+                return Err(Error::missing_api_key());
+            }
+            (None, Auth::Required) => {}
             (None, Auth::Optional) => {}
         }
         headers.insert(

@@ -18,6 +18,9 @@ fn invalid_configuration_is_a_config_error() {
             .app_categories(["cli-agent", "game", "legal"])
             .build(),
         Client::builder().app_categories(["CLI Agent"]).build(),
+        Client::builder()
+            .base_url("https://user:secret@openrouter.ai/api/v1")
+            .build(),
     ];
     for (i, result) in cases.into_iter().enumerate() {
         let error = result.expect_err("invalid configuration");

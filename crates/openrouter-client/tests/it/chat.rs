@@ -222,3 +222,24 @@ async fn per_call_timeout_and_headers_override_the_client() {
     assert_eq!(e.kind(), openrouter_client::TimeoutKind::Total);
     assert!(!error.is_retryable());
 }
+
+#[tokio::test]
+async fn a_caller_supplied_authorization_header_replaces_the_key() {
+    let server = server().await;
+    Mock::given(path("/api/v1/credits"))
+        .and(header("authorization", "Bearer proxy-token"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"data":{"total_credits":1,"total_usage":0}}"#,
+            "application/json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .base_url(format!("{}/api/v1", server.uri()))
+        .default_header("authorization", "Bearer proxy-token")
+        .build()
+        .unwrap();
+    assert_eq!(client.credits().await.unwrap().total_credits, 1.0);
+    assert!(!format!("{client:?}").contains("proxy-token"));
+}
