@@ -44,6 +44,7 @@ pub struct ClientBuilder {
     http_referer: Option<String>,
     app_title: Option<String>,
     app_categories: Vec<String>,
+    router_metadata: bool,
     user_agent: Option<String>,
     headers: HeaderMap,
     invalid: Option<String>,
@@ -123,6 +124,14 @@ impl ClientBuilder {
         S: Into<String>,
     {
         self.app_categories = categories.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sends `X-OpenRouter-Metadata: enabled`, so responses and errors carry
+    /// `openrouter_metadata` (routing strategy, attempts, pipeline).
+    #[must_use]
+    pub fn router_metadata(mut self, enabled: bool) -> Self {
+        self.router_metadata = enabled;
         self
     }
 
@@ -284,6 +293,9 @@ impl ClientBuilder {
                 "x-openrouter-categories",
                 value("app categories", &self.app_categories.join(","))?,
             );
+        }
+        if self.router_metadata {
+            headers.insert("x-openrouter-metadata", HeaderValue::from_static("enabled"));
         }
         headers.extend(self.headers);
 

@@ -5,4 +5,5 @@ mod chat;
 mod embeddings;
 mod keys;
 mod models;
+mod raw;
 mod responses;

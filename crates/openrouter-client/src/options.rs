@@ -57,6 +57,13 @@ impl RequestOptions {
         self
     }
 
+    /// `x-session-id`: groups requests and keeps provider-sticky routing (for
+    /// prompt caching). For chat and responses the body's `session_id` wins.
+    #[must_use]
+    pub fn session_id(self, id: &str) -> Self {
+        self.header("x-session-id", id)
+    }
+
     /// Adds typed headers to this call.
     #[must_use]
     pub fn headers(mut self, headers: HeaderMap) -> Self {

@@ -59,3 +59,45 @@ async fn an_invalid_per_call_header_fails_the_call_before_sending() {
         .unwrap_err();
     assert!(matches!(error, Error::Config(_)), "{error:?}");
 }
+
+/// Runs in a child process (re-executed test binary) with the variables set,
+/// so the parent's environment is never mutated.
+#[test]
+fn from_env_reads_key_and_base_url() {
+    const CHILD: &str = "OPENROUTER_CLIENT_TEST_FROM_ENV_CHILD";
+    if std::env::var_os(CHILD).is_some() {
+        let client = Client::from_env().unwrap();
+        assert!(client.has_api_key());
+        assert_eq!(client.base_url(), "http://127.0.0.1:9/custom/v1");
+        return;
+    }
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "builder::from_env_reads_key_and_base_url",
+            "--test-threads=1",
+        ])
+        .env(CHILD, "1")
+        .env("OPENROUTER_API_KEY", crate::support::KEY)
+        .env("OPENROUTER_BASE_URL", "http://127.0.0.1:9/custom/v1/")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&status.stdout);
+    assert!(status.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("1 passed"),
+        "the child ran the check: {stdout}"
+    );
+
+    let without = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "builder::from_env_reads_key_and_base_url"])
+        .env(CHILD, "1")
+        .env_remove("OPENROUTER_API_KEY")
+        .env("OPENROUTER_BASE_URL", "http://127.0.0.1:9/custom/v1")
+        .output()
+        .unwrap();
+    assert!(
+        !without.status.success(),
+        "without a key the child's has_api_key check fails"
+    );
+}

@@ -243,3 +243,35 @@ async fn a_caller_supplied_authorization_header_replaces_the_key() {
     assert_eq!(client.credits().await.unwrap().total_credits, 1.0);
     assert!(!format!("{client:?}").contains("proxy-token"));
 }
+
+#[tokio::test]
+async fn router_metadata_session_id_and_the_raw_escape_hatch() {
+    let server = server().await;
+    Mock::given(path("/api/v1/activity"))
+        .and(header("x-openrouter-metadata", "enabled"))
+        .and(header("x-session-id", "s-1"))
+        .and(wiremock::matchers::query_param("date", "2026-11-25"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"data":[{"date":"2026-11-25","requests":3}]}"#,
+            "application/json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = builder(&server.uri())
+        .router_metadata(true)
+        .build()
+        .unwrap();
+    let activity: serde_json::Value = client
+        .with_options(RequestOptions::new().session_id("s-1"))
+        .get_json::<serde_json::Value>("/activity", &[("date", "2026-11-25")])
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(activity["data"][0]["requests"], 3);
+    let error = client
+        .get_json::<serde_json::Value>("activity?x=1", &[])
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Config(_)));
+}
