@@ -285,7 +285,7 @@ async fn a_stall_beyond_the_idle_timeout_ends_the_stream() {
     ])])
     .await;
     let client = builder(&server.base)
-        .timeouts(Timeouts::default().idle(Duration::from_millis(300)))
+        .timeouts(Timeouts::default().idle(Duration::from_secs(1)))
         .build()
         .unwrap();
     let mut stream = client.chat_stream(&chat_request()).await.unwrap();
@@ -303,8 +303,9 @@ async fn a_stall_beyond_the_idle_timeout_ends_the_stream() {
 #[tokio::test]
 async fn keep_alives_reset_the_idle_timeout() {
     let mut steps = vec![data(&chunk("slow ", None))];
-    for _ in 0..6 {
-        steps.push(Step::Sleep(Duration::from_millis(100)));
+    // 4 × 400 ms of keep-alives: longer in total than the 1 s idle timeout.
+    for _ in 0..4 {
+        steps.push(Step::Sleep(Duration::from_millis(400)));
         steps.push(keep_alive());
     }
     steps.extend([
@@ -314,7 +315,7 @@ async fn keep_alives_reset_the_idle_timeout() {
     ]);
     let server = RawServer::start(vec![Script::sse(steps)]).await;
     let client = builder(&server.base)
-        .timeouts(Timeouts::default().idle(Duration::from_millis(350)))
+        .timeouts(Timeouts::default().idle(Duration::from_secs(1)))
         .build()
         .unwrap();
     let completion = client
