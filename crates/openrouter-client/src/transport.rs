@@ -460,7 +460,11 @@ impl Client {
         let status = response.status();
         if status.is_success() {
             let headers = response.headers().clone();
-            if stream {
+            let is_json = headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.trim_start().starts_with("application/json"));
+            if stream && !is_json {
                 return Ok(Success {
                     status,
                     headers,
@@ -472,6 +476,20 @@ impl Client {
             // Checked inside the attempt so a transient error in a 200 body is retried.
             if let Some(error) = in_band_error(status, &headers, &body) {
                 return Err(Error::Api(Box::new(error)));
+            }
+            if stream {
+                // A JSON document where an event stream was asked for, and not
+                // an error: a proxy or server that ignored `stream: true`.
+                let reason = <serde_json::Error as serde::de::Error>::custom(
+                    "expected an event stream (text/event-stream) but the response is a JSON document",
+                );
+                return Err(Error::Decode(Box::new(DecodeError::new(
+                    "stream",
+                    status,
+                    &body,
+                    ".".to_owned(),
+                    reason,
+                ))));
             }
             return Ok(Success {
                 status,

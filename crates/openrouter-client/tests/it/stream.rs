@@ -561,3 +561,48 @@ async fn a_slow_consumer_slows_the_server_down() {
     );
     drop(stream);
 }
+
+#[tokio::test]
+async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried() {
+    let server = RawServer::start(vec![
+        Script::json(200, r#"{"error":{"code":502,"message":"Provider returned error","metadata":{"provider_name":"Chutes"}}}"#),
+        Script::sse(vec![data(&chunk("fine", Some("stop"))), data("[DONE]"), Step::End]),
+    ])
+    .await;
+    let stream = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    assert_eq!(stream.meta().attempts(), 2);
+    assert_eq!(
+        stream.meta().attempt_log()[0].outcome(),
+        &openrouter_client::AttemptOutcome::Status(http::StatusCode::BAD_GATEWAY)
+    );
+    assert_eq!(
+        stream.collect_completion().await.unwrap().text(),
+        Some("fine")
+    );
+
+    let server = RawServer::start(vec![Script::json(
+        200,
+        r#"{"error":{"code":401,"message":"User not found."}}"#,
+    )])
+    .await;
+    let error = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
+    assert_eq!(server.connection_count(), 1);
+
+    let server = RawServer::start(vec![Script::json(
+        200,
+        &crate::support::completion_json("not streamed").to_string(),
+    )])
+    .await;
+    let error = client(&server.base)
+        .chat_stream(&chat_request())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Decode(_)), "{error:?}");
+}
