@@ -285,3 +285,48 @@ async fn model_list_errors_are_api_errors_too() {
     assert_eq!(error.status().map(|s| s.as_u16()), Some(403));
     let _: Value = json!(null);
 }
+
+#[tokio::test]
+async fn a_failed_response_object_is_a_mid_stream_error() {
+    let server = server().await;
+    answer(
+        &server,
+        "POST",
+        "/responses",
+        200,
+        r#"{"id":"resp_2","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"failed","output":[],"error":{"code":"rate_limit_exceeded","message":"Upstream rate limit"},"error_type":"rate_limit_exceeded"}"#.into(),
+    )
+    .await;
+    let error = client(&server.uri())
+        .responses(&ResponsesRequest::new("openai/gpt-5-nano", "hi"))
+        .await
+        .unwrap_err();
+    let openrouter_client::Error::MidStream(e) = &error else {
+        panic!("expected MidStream, got {error:?}")
+    };
+    assert_eq!(e.error().message(), "Upstream rate limit");
+    assert_eq!(
+        e.error().error_type().map(|t| t.as_str()),
+        Some("rate_limit_exceeded")
+    );
+    assert!(error.is_retryable(), "a rate limit is transient");
+}
+
+#[tokio::test]
+async fn an_embeddings_200_with_only_an_error_is_an_api_error() {
+    let server = server().await;
+    answer(
+        &server,
+        "POST",
+        "/embeddings",
+        200,
+        r#"{"error":{"code":400,"message":"Input must have at least 1 token."}}"#.into(),
+    )
+    .await;
+    let error = client(&server.uri())
+        .embeddings(&EmbeddingsRequest::new("openai/text-embedding-3-small", ""))
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
+    assert!(!error.is_retryable());
+}
