@@ -5,7 +5,7 @@ use std::time::Duration;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value};
 
-use crate::RetryPolicy;
+use crate::{ApiKey, RetryPolicy};
 
 /// Overrides for one call, applied with [`Client::with_options`](crate::Client::with_options).
 ///
@@ -32,12 +32,22 @@ pub struct RequestOptions {
     pub(crate) response_headers_timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) capture_raw_body: bool,
+    pub(crate) api_key: Option<ApiKey>,
 }
 
 impl RequestOptions {
     /// No overrides.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Uses this key for the call instead of the client's: typically a
+    /// management key for the `/keys` and `/credits` endpoints, which
+    /// cannot be used for completions.
+    #[must_use]
+    pub fn api_key(mut self, key: impl Into<ApiKey>) -> Self {
+        self.api_key = Some(key.into());
+        self
     }
 
     /// Adds a header to this call, replacing a client default of the same name.

@@ -357,7 +357,12 @@ impl Client {
             }
         }
         let mut headers = inner.headers.clone();
-        match (&inner.api_key, call.auth) {
+        let key = self
+            .options
+            .as_ref()
+            .and_then(|o| o.api_key.as_ref())
+            .or(inner.api_key.as_ref());
+        match (key, call.auth) {
             (Some(key), _) => {
                 let value = key.bearer_header().ok_or_else(|| {
                     Error::config("the API key contains characters a header cannot carry: check OPENROUTER_API_KEY")

@@ -330,3 +330,28 @@ async fn an_embeddings_200_with_only_an_error_is_an_api_error() {
     assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
     assert!(!error.is_retryable());
 }
+
+#[tokio::test]
+async fn a_per_call_key_replaces_the_client_key() {
+    let server = server().await;
+    Mock::given(path("/api/v1/keys"))
+        .and(wiremock::matchers::header(
+            "authorization",
+            "Bearer sk-or-v1-management",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"data":[]}"#, "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let options = openrouter_client::RequestOptions::new().api_key("sk-or-v1-management");
+    assert!(
+        !format!("{options:?}").contains("management"),
+        "the per-call key is redacted too"
+    );
+    let keys = client(&server.uri())
+        .with_options(options)
+        .list_keys(&ListKeysQuery::new())
+        .await
+        .unwrap();
+    assert!(keys.is_empty());
+}
