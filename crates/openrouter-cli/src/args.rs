@@ -1,0 +1,313 @@
+//! The command line: every command, flag and help text, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The model `openrouter chat` uses when `--model` is not given: free, capable and widely
+/// served. (The offline demo answers for any model.)
+pub const DEFAULT_MODEL: &str = "meta-llama/llama-3.3-70b-instruct:free";
+
+const AFTER_HELP: &str = "\
+Environment:
+  OPENROUTER_API_KEY    your key (https://openrouter.ai/settings/keys); there is deliberately
+                        no --api-key flag, so keys stay out of shell history
+  OPENROUTER_BASE_URL   API root (default https://openrouter.ai/api/v1); --base-url wins
+  OPENROUTER_OFFLINE    set to 1 to answer from the bundled mock server, like --offline
+  RUST_LOG              diagnostics on stderr, e.g. RUST_LOG=openrouter_client=debug (the key
+                        is never logged)
+
+Exit codes:
+  0    success
+  1    OpenRouter or the provider refused the request (401, 402, 403, 429, 5xx…)
+  2    usage error: invalid arguments, or no prompt
+  3    the answer is incomplete: the stream failed or was cut off after it started
+  4    network error: OpenRouter could not be reached, or a timeout
+  5    configuration error: no API key, or an invalid base URL
+  130  interrupted with Ctrl-C
+
+stdout carries only the answer (or JSON with --json); progress, reasoning, usage and
+errors go to stderr, so `openrouter chat \"…\" > answer.txt` keeps just the answer.";
+
+/// OpenRouter from the command line: chat with any model, browse the catalogue, check your
+/// account.
+///
+/// Try it with no key and no network: `openrouter chat --offline "Tell me about OpenRouter"`.
+#[derive(Debug, Parser)]
+#[command(name = "openrouter", version, about, long_about, after_help = AFTER_HELP)]
+#[command(propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    #[command(flatten)]
+    pub connection: Connection,
+}
+
+/// Where requests go. Global: accepted before or after the command name.
+#[derive(Debug, Clone, Args)]
+pub struct Connection {
+    /// API root to talk to, e.g. a local `openrouter mock`.
+    #[arg(
+        long,
+        global = true,
+        env = "OPENROUTER_BASE_URL",
+        value_name = "URL",
+        help_heading = "Connection"
+    )]
+    pub base_url: Option<String>,
+
+    /// Answer from the bundled mock server (recorded exchanges) over loopback: no key, no
+    /// network. Also enabled by OPENROUTER_OFFLINE=1.
+    #[arg(
+        long,
+        global = true,
+        env = "OPENROUTER_OFFLINE",
+        help_heading = "Connection",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub offline: bool,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Chat with a model; the answer streams to stdout as it arrives.
+    ///
+    /// The prompt comes from the argument, or from stdin when it is `-` or absent and stdin is
+    /// not a terminal. On a terminal with no prompt, starts an interactive session that keeps
+    /// the conversation (Ctrl-D to leave).
+    #[command(after_help = "Examples:
+  openrouter chat \"Explain SSE in one paragraph\"
+  git diff | openrouter chat --system \"Review this diff\" -
+  openrouter chat --model anthropic/claude-sonnet-4.5 --reasoning high \"17 × 3?\"
+  openrouter chat --models openai/gpt-4o-mini,google/gemini-2.5-flash --sort price \"Hi\"
+  openrouter chat --offline \"Tell me about OpenRouter\"")]
+    Chat(ChatArgs),
+
+    /// List models: id, context length, prices per million tokens, modalities.
+    #[command(after_help = "Examples:
+  openrouter models --free
+  openrouter models --supports tools --max-price 1 --sort price
+  openrouter models --search claude --json")]
+    Models(ModelsArgs),
+
+    /// Show one model and its endpoints, one per provider.
+    Model(ModelArgs),
+
+    /// Show the account's credits: purchased, used, remaining.
+    Credits(JsonArgs),
+
+    /// Show the API key's limits and usage (never the key itself).
+    Key(JsonArgs),
+
+    /// Show the stats of one generation: model, provider, tokens, cost, timing.
+    Generation(GenerationArgs),
+
+    /// Serve the recorded exchanges on 127.0.0.1 until Ctrl-C, as a stand-in for OpenRouter.
+    ///
+    /// Point any OpenRouter or OpenAI-compatible client at the printed base URL.
+    #[command(after_help = "Example:
+  openrouter mock --port 8089 &
+  OPENROUTER_BASE_URL=http://127.0.0.1:8089/api/v1 OPENROUTER_API_KEY=anything openrouter chat \"hi\"")]
+    Mock(MockArgs),
+}
+
+/// `openrouter chat`.
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// The prompt; `-` reads it from stdin.
+    pub prompt: Option<String>,
+
+    /// Model slug, e.g. `openai/gpt-4o-mini`.
+    #[arg(short, long, default_value = DEFAULT_MODEL, value_name = "SLUG")]
+    pub model: String,
+
+    /// Fallback models to try in order if the first is unavailable (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "SLUG,…")]
+    pub models: Vec<String>,
+
+    /// A system prompt.
+    #[arg(short, long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Wait for the whole answer instead of streaming it.
+    #[arg(long)]
+    pub no_stream: bool,
+
+    /// Upper bound on the answer's length, in tokens.
+    #[arg(long, value_name = "N")]
+    pub max_tokens: Option<u32>,
+
+    /// Sampling temperature (0 to 2).
+    #[arg(short, long, value_name = "T", value_parser = parse_temperature)]
+    pub temperature: Option<f64>,
+
+    /// Ask the model to reason first, with this effort (shown dimmed on stderr).
+    #[arg(long, value_name = "EFFORT")]
+    pub reasoning: Option<Effort>,
+
+    /// Do not show the model's reasoning.
+    #[arg(long)]
+    pub hide_reasoning: bool,
+
+    /// Providers to try first, in order (comma-separated, e.g. `openai,azure`).
+    #[arg(long, value_delimiter = ',', value_name = "PROVIDER,…")]
+    pub provider_order: Vec<String>,
+
+    /// Prefer providers by this criterion instead of OpenRouter's load balancing.
+    #[arg(long, value_name = "BY")]
+    pub sort: Option<ProviderSortArg>,
+
+    /// Print the raw stream chunks as JSON lines (the whole completion with --no-stream).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--reasoning` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Effort {
+    /// The least reasoning that still reasons.
+    Minimal,
+    /// Low effort.
+    Low,
+    /// Medium effort.
+    Medium,
+    /// High effort.
+    High,
+    /// Extra high effort.
+    Xhigh,
+}
+
+/// `--sort` values for provider routing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProviderSortArg {
+    /// Cheapest first.
+    Price,
+    /// Fastest tokens per second first.
+    Throughput,
+    /// Lowest time to first token first.
+    Latency,
+}
+
+/// `openrouter models`.
+#[derive(Debug, Args)]
+pub struct ModelsArgs {
+    /// Only models whose id or name contains this text (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// Only models supporting this parameter: tools, reasoning, structured_outputs,
+    /// response_format, web_search_options… (repeatable).
+    #[arg(long, value_name = "PARAM")]
+    pub supports: Vec<String>,
+
+    /// Only models whose prompt and completion prices are at most this many USD per million
+    /// tokens.
+    #[arg(long, value_name = "USD")]
+    pub max_price: Option<f64>,
+
+    /// Only free models.
+    #[arg(long)]
+    pub free: bool,
+
+    /// Order of the table.
+    #[arg(long, value_name = "BY", default_value = "id")]
+    pub sort: ModelSortArg,
+
+    /// Print the models as a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `openrouter models --sort` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelSortArg {
+    /// Alphabetically by id.
+    Id,
+    /// Cheapest first (prompt + completion price).
+    Price,
+    /// Largest context first.
+    Context,
+    /// Newest first.
+    Created,
+}
+
+/// `openrouter model`.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// The model slug, e.g. `openai/gpt-4o-mini`.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print the model and its endpoints as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Commands whose only option is `--json`.
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print the response as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `openrouter generation`.
+#[derive(Debug, Args)]
+pub struct GenerationArgs {
+    /// The generation id (`gen-…`), as printed after each answer.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print the response as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `openrouter mock`.
+#[derive(Debug, Args)]
+pub struct MockArgs {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+
+    /// Serve the fixtures in this directory instead of the bundled ones (same layout as the
+    /// repository's `fixtures/`).
+    #[arg(long, value_name = "DIR")]
+    pub fixtures: Option<PathBuf>,
+
+    /// Send streams one event at a time, this many milliseconds apart.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub delay_ms: u64,
+}
+
+fn parse_temperature(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=2.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is outside 0 to 2"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn temperature_is_range_checked() {
+        assert_eq!(parse_temperature("0.7"), Ok(0.7));
+        assert!(parse_temperature("2.5").is_err());
+        assert!(parse_temperature("warm").is_err());
+    }
+}

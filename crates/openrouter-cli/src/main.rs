@@ -1,0 +1,74 @@
+//! The `openrouter` binary: parses the command line, sets up logging and the runtime, runs one
+//! command and turns its outcome into an exit code with one clear message on stderr.
+
+mod account;
+mod args;
+mod chat;
+mod connect;
+mod exit;
+mod interrupt;
+mod models;
+mod offline;
+mod output;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::exit::Outcome;
+use crate::output::Term;
+
+fn main() -> ExitCode {
+    // clap prints help, versions and usage errors itself (usage errors exit with 2).
+    let cli = Cli::parse();
+    init_tracing();
+    let term = Term::detect();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = runtime.block_on(run(&cli, term));
+    // A line reader may still be blocked on stdin (interactive chat): do not wait for it.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) if failure.is_quiet() => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            failure.code().into()
+        }
+    }
+}
+
+async fn run(cli: &Cli, term: Term) -> Outcome {
+    let connection = &cli.connection;
+    match &cli.command {
+        Command::Chat(args) => chat::run(args, connection, term).await,
+        Command::Models(args) => models::list(args, connection, term).await,
+        Command::Model(args) => models::show(args, connection, term).await,
+        Command::Credits(args) => account::credits(args, connection, term).await,
+        Command::Key(args) => account::key(args, connection, term).await,
+        Command::Generation(args) => account::generation(args, connection, term).await,
+        Command::Mock(args) => offline::run_mock(args, term).await,
+    }
+}
+
+/// Logs on stderr, filtered by `RUST_LOG`; nothing at all when it is unset.
+fn init_tracing() {
+    let Ok(filter) = tracing_subscriber::EnvFilter::try_from_default_env() else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

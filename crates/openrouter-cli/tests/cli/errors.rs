@@ -1,0 +1,184 @@
+//! Failures: each says what to do on stderr and exits with its documented code; a partial
+//! answer already printed stays on stdout.
+
+use std::net::TcpListener;
+
+use crate::support::{Mock, Run, openrouter};
+
+/// A chat whose model routes to the error fixture for `model`, not streamed (the recorded
+/// HTTP errors are answers to plain requests).
+fn chat_error(mock: &Mock, model: &str) -> Run {
+    mock.run(&["chat", "--no-stream", "--model", model, "Hello"])
+}
+
+#[test]
+fn no_key_says_how_to_set_one() {
+    for args in [&["chat", "Hello"][..], &["credits"][..], &["key"][..]] {
+        let run = Run::plain(openrouter(args), None);
+        run.expect_code(5);
+        assert_eq!(run.stdout, "");
+        assert!(
+            run.stderr.contains("export OPENROUTER_API_KEY="),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("--offline"), "{}", run.stderr);
+    }
+    let run = Run::plain(openrouter(&["chat", "Hello"]), None);
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn unauthorized_401() {
+    let mock = Mock::start();
+    let run = chat_error(&mock, "openai/gpt-5-mini");
+    run.expect_code(1);
+    assert!(run.stderr.contains("OPENROUTER_API_KEY"), "{}", run.stderr);
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn payment_required_402() {
+    let mock = Mock::start();
+    let run = chat_error(&mock, "anthropic/claude-opus-4.1");
+    run.expect_code(1);
+    assert!(run.stderr.contains("credits"), "{}", run.stderr);
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn moderation_403_names_the_reasons() {
+    let mock = Mock::start();
+    let run = chat_error(&mock, "meta-llama/llama-guard-mock:free");
+    run.expect_code(1);
+    assert!(run.stderr.contains("flagged"), "{}", run.stderr);
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn rate_limited_429_says_when_to_retry() {
+    let mock = Mock::start();
+    let run = chat_error(&mock, "deepseek/deepseek-chat-v3.1:free");
+    run.expect_code(1);
+    assert!(run.stderr.contains("429"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("resets in") || run.stderr.contains("retry"),
+        "{}",
+        run.stderr
+    );
+    // The reset time is relative to now: check its shape, snapshot the rest.
+    let stable = run
+        .stderr
+        .split_once("resets in ")
+        .map(|(head, tail)| {
+            let rest = tail.split_once(',').map_or("", |(_, rest)| rest);
+            format!("{head}resets in [duration],{rest}")
+        })
+        .unwrap_or_else(|| run.stderr.clone());
+    insta::assert_snapshot!(stable);
+}
+
+#[test]
+fn server_error_500_after_the_clients_retries() {
+    let mock = Mock::start();
+    let run = chat_error(&mock, "qwen/qwen3-235b-a22b");
+    run.expect_code(1);
+    assert!(run.stderr.contains("500"), "{}", run.stderr);
+    assert!(
+        mock.requests().len() > 1,
+        "the client retries a 500 before giving up"
+    );
+}
+
+#[test]
+fn mid_stream_error_keeps_the_partial_answer() {
+    let mock = Mock::start();
+    let run = mock.run(&["chat", "--model", "openai/gpt-4o", "Hello"]);
+    run.expect_code(3);
+    assert!(!run.stdout.is_empty(), "the partial answer stays printed");
+    assert!(
+        run.stderr.contains("Provider disconnected"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn a_truncated_stream_says_the_answer_is_incomplete() {
+    let mock = Mock::start();
+    let run = mock.run(&[
+        "chat",
+        "--model",
+        "mistralai/mistral-small-3.2-24b-instruct",
+        "Hello",
+    ]);
+    run.expect_code(3);
+    assert!(!run.stdout.is_empty());
+    assert!(run.stderr.contains("incomplete"), "{}", run.stderr);
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn an_unknown_model_is_404() {
+    let mock = Mock::start();
+    let run = mock.run(&["model", "mockai/no-such-model"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("404"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unreachable_server_is_a_network_error() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut command = openrouter(&["credits"]);
+    command.env("OPENROUTER_API_KEY", crate::support::KEY).env(
+        "OPENROUTER_BASE_URL",
+        format!("http://127.0.0.1:{port}/api/v1"),
+    );
+    let run = Run::plain(command, None);
+    run.expect_code(4);
+    assert!(run.stderr.contains("could not connect"), "{}", run.stderr);
+}
+
+#[test]
+fn invalid_arguments_are_usage_errors() {
+    for args in [
+        &["chat", "--temperature", "7", "Hello"][..],
+        &["chat", "--sort", "vibes", "Hello"][..],
+        &["chat", "--api-key", "sk-or-v1-x", "Hello"][..],
+        &["frobnicate"][..],
+    ] {
+        let run = Run::plain(openrouter(args), None);
+        run.expect_code(2);
+        assert!(run.stderr.starts_with("error:"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn an_invalid_base_url_is_a_configuration_error() {
+    let mut command = openrouter(&["--base-url", "not a url", "credits"]);
+    command.env("OPENROUTER_API_KEY", crate::support::KEY);
+    let run = Run::plain(command, None);
+    run.expect_code(5);
+    assert!(run.stderr.contains("base URL"), "{}", run.stderr);
+}
+
+#[test]
+fn a_connection_cut_mid_stream_says_the_answer_is_incomplete() {
+    // The server drops the connection after 1500 bytes: a few chunks of the demo answer.
+    let mock = Mock::paced(
+        openrouter_testkit::server::Pacing::new()
+            .per_event()
+            .cut_after(1500),
+    );
+    let run = mock.run(&["chat", "Hello"]);
+    run.expect_code(3);
+    assert!(run.stdout.starts_with("Hello from"), "{}", run.stdout);
+    assert!(run.stdout.len() < crate::support::DEMO_ANSWER.len());
+    insta::assert_snapshot!(run.dump());
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests of the `openrouter` binary against the testkit's mock OpenRouter over
+//! loopback: every command, `--json`, stdin, each error and its exit code, interrupted and
+//! truncated streams, offline mode, and the API key never leaking.
+
+mod account;
+mod chat;
+mod errors;
+mod help;
+mod interrupt;
+mod mock;
+mod models;
+mod offline;
+mod secrets;
+mod support;

@@ -1,0 +1,189 @@
+//! The harness: a mock OpenRouter (the testkit's server) on its own runtime, and the built
+//! `openrouter` binary run against it with a clean environment.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use openrouter_testkit::server::{MockOpenRouter, Pacing};
+use openrouter_testkit::{FixtureSet, RecordedRequest};
+use tokio::runtime::Runtime;
+
+/// A fake key in OpenRouter's shape: the tests check it is sent, and never printed.
+pub const KEY: &str = "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+/// The generation id of the demo answer (`chat/demo_stream`).
+pub const DEMO_ID: &str = "gen-1764115200-q7LmX2vR9sTnB4wYc8Ke";
+
+/// The demo answer, whole.
+pub const DEMO_ANSWER: &str = "Hello from the OpenRouter mock server! You are running offline, so this answer was recorded ahead of time instead of being written by a live model. It still travelled over a real HTTP connection on 127.0.0.1, arriving in small pieces with keep-alive comments, a usage chunk and a final done marker, just like OpenRouter streams them. Set OPENROUTER_API_KEY and drop --offline to talk to a real model.";
+
+/// The testkit's server with the bundled fixtures, running on a runtime of its own so tests
+/// can block on the child process.
+pub struct Mock {
+    server: Option<MockOpenRouter>,
+    runtime: Runtime,
+}
+
+impl Mock {
+    /// Whole bodies, no delay.
+    pub fn start() -> Self {
+        Self::paced(Pacing::new())
+    }
+
+    /// Bodies delivered with `pacing`.
+    pub fn paced(pacing: Pacing) -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let server = runtime
+            .block_on(
+                MockOpenRouter::builder(FixtureSet::bundled())
+                    .pacing(pacing)
+                    .start(),
+            )
+            .expect("the mock server starts");
+        Self {
+            server: Some(server),
+            runtime,
+        }
+    }
+
+    /// `http://127.0.0.1:PORT/api/v1`.
+    pub fn base_url(&self) -> String {
+        self.server().base_url()
+    }
+
+    /// What the server received so far.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.server().received_requests()
+    }
+
+    /// The binary, pointed at this server with the fake key.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = openrouter(args);
+        command
+            .env("OPENROUTER_BASE_URL", self.base_url())
+            .env("OPENROUTER_API_KEY", KEY);
+        command
+    }
+
+    /// Runs the binary against this server with stdin closed.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::of(self.command(args), None, self)
+    }
+
+    /// Runs the binary against this server with `stdin` piped in.
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        Run::of(self.command(args), Some(stdin), self)
+    }
+
+    fn server(&self) -> &MockOpenRouter {
+        self.server.as_ref().expect("running")
+    }
+
+    /// Replaces the port with `[port]`, so snapshots do not depend on it.
+    pub fn redact(&self, text: &str) -> String {
+        let addr = self.server().addr().to_string();
+        text.replace(&addr, "127.0.0.1:[port]")
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        if let Some(server) = self.server.take() {
+            self.runtime.block_on(server.shutdown());
+        }
+    }
+}
+
+/// The binary with `args` and an environment cleared of everything that changes its
+/// behaviour (`OPENROUTER_*`, `RUST_LOG`, `NO_COLOR`, `COLUMNS`).
+pub fn openrouter(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_openrouter"));
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("OPENROUTER_")
+            || ["RUST_LOG", "NO_COLOR", "COLUMNS"].contains(&name.as_ref())
+        {
+            command.env_remove(name.as_ref());
+        }
+    }
+    command.args(args);
+    command
+}
+
+/// A finished run.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code (`None` if killed by a signal).
+    pub code: Option<i32>,
+    /// stdout, port redacted.
+    pub stdout: String,
+    /// stderr, port redacted.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Runs `command` to completion, feeding `stdin` (or closing it).
+    pub fn of(mut command: Command, stdin: Option<&str>, mock: &Mock) -> Run {
+        let output = run(&mut command, stdin);
+        Run {
+            code: output.status.code(),
+            stdout: mock.redact(&String::from_utf8_lossy(&output.stdout)),
+            stderr: mock.redact(&String::from_utf8_lossy(&output.stderr)),
+        }
+    }
+
+    /// Runs `command` without a mock to redact for.
+    pub fn plain(mut command: Command, stdin: Option<&str>) -> Run {
+        let output = run(&mut command, stdin);
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Exit code, stdout and stderr in one text for a snapshot.
+    pub fn dump(&self) -> String {
+        format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code
+                .map_or_else(|| "signal".to_owned(), |c| c.to_string()),
+            self.stdout,
+            self.stderr
+        )
+    }
+
+    /// Panics with the whole run unless it exited with `code`.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "unexpected exit code:\n{}",
+            self.dump()
+        );
+        self
+    }
+}
+
+fn run(command: &mut Command, stdin: Option<&str>) -> Output {
+    command
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the binary runs");
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().expect("piped");
+        pipe.write_all(text.as_bytes())
+            .expect("stdin accepts the prompt");
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
