@@ -74,6 +74,17 @@ pub use id::{GenerationId, KeyHash, ModelId};
 pub use response::ChatCompletion;
 pub use usage::Usage;
 
+// Catalogue, account and the other endpoints.
+pub use credits::Credits;
+pub use embeddings::{EmbeddingsRequest, EmbeddingsResponse};
+pub use endpoints::{Endpoint, EndpointsList};
+pub use generation::Generation;
+pub use key::KeyInfo;
+pub use keys::{ApiKey, CreateKeyRequest, CreateKeyResponse, KeySecret, UpdateKeyRequest};
+pub use models::{Data, Model, ModelsList, ModelsQuery, Price};
+pub use providers::Provider;
+pub use responses::{Response, ResponsesRequest, StreamEvent};
+
 /// The README's example, compiled and run as a doctest so it cannot rot.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
