@@ -57,7 +57,8 @@ impl Client {
 
     /// Starts a streaming chat completion (`"stream": true` is set for you).
     ///
-    /// Errors before the stream starts (any non-2xx status) are returned here
+    /// Errors before the stream starts (any non-2xx status, or a JSON error
+    /// document where the event stream should be) are returned here
     /// and retried like any other call; once the stream is open, nothing is
     /// retried. See [`ChatStream`] for the end-of-stream contract.
     pub async fn chat_stream(&self, request: &ChatRequest) -> Result<ChatStream, Error> {
