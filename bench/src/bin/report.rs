@@ -40,7 +40,7 @@ fn main() -> Result<(), String> {
         let row = groups
             .iter()
             .map(|(group, _, bytes)| {
-                median_ns(&dir.join(group).join(dir_name(name)))
+                median_ns(&dir.join(dir_name(group)).join(dir_name(name)))
                     .map(|ns| bytes / ns * 1e9 / (1 << 20) as f64)
             })
             .collect();
@@ -89,18 +89,10 @@ fn fmt(mib_s: f64) -> String {
     }
 }
 
-/// Criterion's directory name for a benchmark id (it replaces characters
-/// that are awkward in paths).
+/// Criterion's directory name for a group or benchmark id (it replaces the
+/// path separator).
 fn dir_name(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if "/\\:*?\"<>|&[]() ".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
+    id.replace(['/', '\\'], "_")
 }
 
 fn median_ns(bench_dir: &Path) -> Option<f64> {
