@@ -40,26 +40,34 @@ pub use stream::{MidStreamError, TruncatedStreamError, TruncationReason};
 /// key. Errors from reqwest, serde_json or the SSE parser are reachable through
 /// [`std::error::Error::source`] only, so this crate's API does not change
 /// when theirs do.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// OpenRouter (or a proxy in front of it) answered with an error: a non-2xx
     /// status, or a 2xx body that carries only an `error`.
+    #[error(transparent)]
     Api(Box<ApiError>),
     /// The generation failed after it started: an error event in a stream, or
     /// a choice-level error in a 200 body. Carries the partial completion.
+    #[error(transparent)]
     MidStream(Box<MidStreamError>),
     /// A stream ended before it finished. Carries the partial completion.
+    #[error(transparent)]
     TruncatedStream(Box<TruncatedStreamError>),
     /// The connection failed (DNS, connect, TLS, reset, refused redirect).
+    #[error(transparent)]
     Transport(Box<TransportError>),
     /// A timeout fired.
+    #[error(transparent)]
     Timeout(Box<TimeoutError>),
     /// A successful response did not have the expected shape.
+    #[error(transparent)]
     Decode(Box<DecodeError>),
     /// A response or stream event exceeded a configured size limit.
+    #[error(transparent)]
     LimitExceeded(Box<LimitError>),
     /// The client or the call is misconfigured (missing key, bad URL or header).
+    #[error(transparent)]
     Config(Box<ConfigError>),
 }
 
@@ -156,38 +164,6 @@ impl Error {
         Self::config(
             "this endpoint needs an API key: set OPENROUTER_API_KEY or call ClientBuilder::api_key",
         )
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Api(e) => e.fmt(f),
-            Self::MidStream(e) => e.fmt(f),
-            Self::TruncatedStream(e) => e.fmt(f),
-            Self::Transport(e) => e.fmt(f),
-            Self::Timeout(e) => e.fmt(f),
-            Self::Decode(e) => e.fmt(f),
-            Self::LimitExceeded(e) => e.fmt(f),
-            Self::Config(e) => e.fmt(f),
-        }
-    }
-}
-
-impl StdError for Error {
-    fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        // The payload's Display is this error's Display, so the chain continues
-        // with the payload's cause rather than repeating the payload.
-        match self {
-            Self::Api(e) => e.source(),
-            Self::MidStream(e) => e.source(),
-            Self::TruncatedStream(e) => e.source(),
-            Self::Transport(e) => e.source(),
-            Self::Timeout(e) => e.source(),
-            Self::Decode(e) => e.source(),
-            Self::LimitExceeded(e) => e.source(),
-            Self::Config(e) => e.source(),
-        }
     }
 }
 
