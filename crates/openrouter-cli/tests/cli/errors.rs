@@ -182,3 +182,22 @@ fn a_connection_cut_mid_stream_says_the_answer_is_incomplete() {
     assert!(run.stdout.len() < crate::support::DEMO_ANSWER.len());
     insta::assert_snapshot!(run.dump());
 }
+
+#[test]
+fn a_streamed_request_refused_before_any_event() {
+    let mock = Mock::with_cli_fixtures();
+    let run = mock.run(&["chat", "--model", "mockai/stream-401", "Hello"]);
+    run.expect_code(1);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!(run.dump());
+}
+
+#[test]
+fn a_retryable_429_is_retried_then_reported_with_when_to_retry() {
+    let mock = Mock::with_cli_fixtures();
+    let run = mock.run(&["chat", "--model", "mockai/stream-429", "Hello"]);
+    run.expect_code(1);
+    assert!(mock.requests().len() > 1, "the client retried first");
+    assert!(run.stderr.contains("retry after 1s"), "{}", run.stderr);
+    insta::assert_snapshot!(run.dump());
+}

@@ -6,9 +6,14 @@ mod account;
 mod chat;
 mod errors;
 mod help;
+#[cfg(unix)]
 mod interrupt;
+#[cfg(unix)]
 mod mock;
 mod models;
 mod offline;
 mod secrets;
 mod support;
+// `kill -INT` and `script` are Unix tools; the pseudo-terminal tests use util-linux `script`.
+#[cfg(target_os = "linux")]
+mod terminal;

@@ -8,8 +8,15 @@ use openrouter_testkit::server::{MockOpenRouter, Pacing};
 use openrouter_testkit::{FixtureSet, RecordedRequest};
 use tokio::runtime::Runtime;
 
-/// A fake key in OpenRouter's shape: the tests check it is sent, and never printed.
-pub const KEY: &str = "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+/// A fake key in OpenRouter's shape (`sk-or-v1-` + 64 hex digits): the tests check it is sent,
+/// and never printed. Spelled in pieces so secret scanners do not flag the source.
+pub const KEY: &str = concat!(
+    "sk-or-v1-",
+    "0123456789abcdef",
+    "0123456789abcdef",
+    "0123456789abcdef",
+    "0123456789abcdef"
+);
 
 /// The generation id of the demo answer (`chat/demo_stream`).
 pub const DEMO_ID: &str = "gen-1764115200-q7LmX2vR9sTnB4wYc8Ke";
@@ -32,17 +39,26 @@ impl Mock {
 
     /// Bodies delivered with `pacing`.
     pub fn paced(pacing: Pacing) -> Self {
+        Self::serve(FixtureSet::bundled(), pacing)
+    }
+
+    /// The bundled fixtures plus this crate's own (`tests/cli/fixtures/`).
+    pub fn with_cli_fixtures() -> Self {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cli/fixtures");
+        let local = FixtureSet::load_dir(dir).expect("the CLI's fixtures are valid");
+        let set = FixtureSet::new(FixtureSet::bundled().iter().chain(local.iter()).cloned())
+            .expect("fixture names are unique");
+        Self::serve(set, Pacing::new())
+    }
+
+    fn serve(set: FixtureSet, pacing: Pacing) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
             .build()
             .expect("a tokio runtime");
         let server = runtime
-            .block_on(
-                MockOpenRouter::builder(FixtureSet::bundled())
-                    .pacing(pacing)
-                    .start(),
-            )
+            .block_on(MockOpenRouter::builder(set).pacing(pacing).start())
             .expect("the mock server starts");
         Self {
             server: Some(server),
@@ -98,10 +114,17 @@ impl Drop for Mock {
     }
 }
 
-/// The binary with `args` and an environment cleared of everything that changes its
-/// behaviour (`OPENROUTER_*`, `RUST_LOG`, `NO_COLOR`, `COLUMNS`).
+/// The binary with `args` and a clean environment (see [`clean_env`]).
 pub fn openrouter(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_openrouter"));
+    clean_env(&mut command);
+    command.args(args);
+    command
+}
+
+/// Removes the variables that change the binary's behaviour (`OPENROUTER_*`, `RUST_LOG`,
+/// `NO_COLOR`, `COLUMNS`) from `command`'s environment.
+pub fn clean_env(command: &mut Command) {
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
         if name.starts_with("OPENROUTER_")
@@ -110,8 +133,6 @@ pub fn openrouter(args: &[&str]) -> Command {
             command.env_remove(name.as_ref());
         }
     }
-    command.args(args);
-    command
 }
 
 /// A finished run.
