@@ -5,7 +5,7 @@ use openrouter_types::{Credits, Generation, KeyInfo};
 
 use crate::args::{Connection, GenerationArgs, JsonArgs};
 use crate::connect::{Key, connect};
-use crate::exit::{Failure, Outcome};
+use crate::exit::{Code, Failure, Outcome};
 use crate::output::{self, Term, thousands, usd_amount};
 
 /// Runs `openrouter credits`.
@@ -41,12 +41,21 @@ pub async fn key(args: &JsonArgs, connection: &Connection, term: Term) -> Outcom
 /// Runs `openrouter generation ID`.
 pub async fn generation(args: &GenerationArgs, connection: &Connection, term: Term) -> Outcome {
     let connected = connect(connection, Key::Required, term).await?;
-    let generation = connected
-        .client
-        .generation(&args.id)
-        .await
-        .map_err(|e| Failure::from_client(&e, false))?
-        .into_inner();
+    let generation = match connected.client.generation(&args.id).await {
+        Ok(response) => response.into_inner(),
+        // The client's generic 404 hint talks about model slugs; here the usual cause is timing.
+        Err(e) if e.status().map(|s| s.as_u16()) == Some(404) => {
+            return Err(Failure::new(
+                Code::Api,
+                format!(
+                    "openrouter has no stats for generation {} (404): they appear a few seconds after \
+                     the answer ends, so retry shortly; otherwise check the id",
+                    args.id
+                ),
+            ));
+        }
+        Err(e) => return Err(Failure::from_client(&e, false)),
+    };
     if args.json {
         return Ok(output::print_json(&generation)?);
     }

@@ -35,3 +35,15 @@ fn generation() {
         serde_json::from_str(&mock.run(&["generation", DEMO_ID, "--json"]).stdout).expect("JSON");
     assert_eq!(json["tokens_completion"], 71);
 }
+
+#[test]
+fn generation_stats_not_ready_yet() {
+    let mock = Mock::start();
+    let run = mock.run(&["generation", "gen-1764129999-NotReadyYet0000000000"]);
+    run.expect_code(1);
+    assert!(
+        mock.requests().len() > 1,
+        "the client retries a not-ready generation"
+    );
+    insta::assert_snapshot!(run.dump());
+}
