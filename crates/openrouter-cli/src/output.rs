@@ -16,7 +16,7 @@ pub struct Term {
 }
 
 impl Term {
-    /// Looks at stderr and `NO_COLOR` (https://no-color.org).
+    /// Looks at stderr and `NO_COLOR` (<https://no-color.org>).
     pub fn detect() -> Self {
         let interactive = io::stderr().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
