@@ -72,6 +72,9 @@ impl Failure {
     pub fn from_client(error: &Error, printed_partial: bool) -> Self {
         let code = match error {
             Error::Api(_) | Error::Decode(_) | Error::LimitExceeded(_) => Code::Api,
+            // An error event before any text is a refusal like any other; after text, the
+            // answer on stdout is incomplete.
+            Error::MidStream(_) if !printed_partial => Code::Api,
             Error::MidStream(_) | Error::TruncatedStream(_) => Code::Incomplete,
             Error::Timeout(e) if e.kind() == TimeoutKind::Idle && printed_partial => {
                 Code::Incomplete

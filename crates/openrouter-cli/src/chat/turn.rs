@@ -96,7 +96,7 @@ impl Turn<'_> {
                     spinner.clear();
                     reasoning.end();
                     out.finish_line()?;
-                    return Err(Failure::from_client(&error, out.wrote() || reasoning.wrote));
+                    return Err(Failure::from_client(&error, out.wrote()));
                 }
             }
         }

@@ -91,20 +91,6 @@ fn server_error_500_after_the_clients_retries() {
 }
 
 #[test]
-fn mid_stream_error_keeps_the_partial_answer() {
-    let mock = Mock::start();
-    let run = mock.run(&["chat", "--model", "openai/gpt-4o", "Hello"]);
-    run.expect_code(3);
-    assert!(!run.stdout.is_empty(), "the partial answer stays printed");
-    assert!(
-        run.stderr.contains("Provider disconnected"),
-        "{}",
-        run.stderr
-    );
-    insta::assert_snapshot!(run.dump());
-}
-
-#[test]
 fn a_truncated_stream_says_the_answer_is_incomplete() {
     let mock = Mock::start();
     let run = mock.run(&[
@@ -200,4 +186,29 @@ fn a_retryable_429_is_retried_then_reported_with_when_to_retry() {
     assert!(mock.requests().len() > 1, "the client retried first");
     assert!(run.stderr.contains("retry after 1s"), "{}", run.stderr);
     insta::assert_snapshot!(run.dump());
+}
+
+/// Every recorded mid-stream error form (documented, as seen on the wire, string code, no
+/// choices) keeps the text already streamed and exits with 3; with no text yet (only
+/// reasoning, on stderr) it is a refusal like any other and exits with 1.
+#[test]
+fn every_mid_stream_error_form() {
+    let mock = Mock::start();
+    for (name, model) in [
+        ("documented", "openai/gpt-4o"),
+        ("real", "minimax/minimax-m2:free"),
+        ("string_code", "openai/gpt-4.1"),
+        ("no_choices", "nvidia/llama-3.1-nemotron-70b-instruct"),
+    ] {
+        let run = mock.run(&["chat", "--model", model, "Hello"]);
+        let expected = if run.stdout.is_empty() { 1 } else { 3 };
+        run.expect_code(expected);
+        assert!(
+            run.stderr
+                .contains("error: the generation failed after it started"),
+            "{name}: {}",
+            run.stderr
+        );
+        insta::assert_snapshot!(format!("mid_stream_{name}"), run.dump());
+    }
 }
