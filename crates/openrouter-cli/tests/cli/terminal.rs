@@ -1,7 +1,8 @@
 //! On a terminal: the keep-alive spinner and the interactive multi-turn session, run in a
 //! pseudo-terminal made by util-linux `script` (stdout and stderr both go to the terminal).
 
-use std::process::Command;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use openrouter_testkit::server::Pacing;
@@ -9,9 +10,9 @@ use serde_json::json;
 
 use crate::support::{DEMO_ANSWER, KEY, Mock, Run, clean_env};
 
-/// Runs the binary with `args` in a pseudo-terminal fed with `input`; `None` (with a notice)
-/// when `script` is not installed.
-fn in_terminal(mock: &Mock, args: &[&str], input: &str) -> Option<Run> {
+/// `script -qec "openrouter ARGS" /dev/null` against `mock`, or `None` (with a notice) when
+/// util-linux `script` is not installed.
+fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("notice: util-linux `script` is not installed; terminal tests skipped");
         return None;
@@ -28,7 +29,12 @@ fn in_terminal(mock: &Mock, args: &[&str], input: &str) -> Option<Run> {
         .args(["-qec", &line, "/dev/null"])
         .env("OPENROUTER_BASE_URL", mock.base_url())
         .env("OPENROUTER_API_KEY", KEY);
-    Some(Run::of(command, Some(input), mock))
+    Some(command)
+}
+
+/// Runs the binary with `args` in a pseudo-terminal fed with `input`.
+fn in_terminal(mock: &Mock, args: &[&str], input: &str) -> Option<Run> {
+    Some(Run::of(script(mock, args)?, Some(input), mock))
 }
 
 #[test]
@@ -84,5 +90,64 @@ fn an_interactive_session_keeps_the_conversation() {
             {"role": "assistant", "content": DEMO_ANSWER},
             {"role": "user", "content": "second question"}
         ]))
+    );
+}
+
+#[test]
+fn ctrl_c_in_a_session_stops_the_answer_and_the_session_goes_on() {
+    let mock = Mock::paced(Pacing::new().per_event().delay(Duration::from_millis(60)));
+    let Some(mut command) = script(&mock, &["chat"]) else {
+        return;
+    };
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script runs");
+    let mut input = child.stdin.take().expect("piped");
+    let mut output = child.stdout.take().expect("piped");
+    input
+        .write_all(b"first question\n")
+        .expect("the terminal takes input");
+
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 256];
+    while !String::from_utf8_lossy(&seen).contains("Hello from") {
+        let n = output.read(&mut buffer).expect("the terminal is readable");
+        assert!(
+            n > 0,
+            "the session ended early: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        seen.extend_from_slice(&buffer[..n]);
+    }
+    // Ctrl-C typed on the terminal: the line discipline sends SIGINT to the session.
+    input.write_all(b"\x03").expect("the terminal takes input");
+    input
+        .write_all(b"second question\n")
+        .expect("the terminal takes input");
+    drop(input);
+    output
+        .read_to_end(&mut seen)
+        .expect("the terminal is readable");
+    let status = child.wait().expect("script exits");
+    let transcript = String::from_utf8_lossy(&seen);
+
+    assert_eq!(status.code(), Some(0), "{transcript}");
+    assert!(
+        transcript.contains("interrupted: the answer above is incomplete"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("to talk to a real model."),
+        "the second answer is whole: {transcript}"
+    );
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 2, "{transcript}");
+    // The interrupted turn is not part of the conversation.
+    assert_eq!(
+        requests[1].body_field("messages"),
+        Some(json!([{"role": "user", "content": "second question"}]))
     );
 }
