@@ -247,8 +247,12 @@ impl Parser {
                   the call site; frames keep slices of it"
     )]
     pub fn feed_bytes(&mut self, chunk: Bytes) {
-        if !chunk.is_empty() {
+        if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES || !self.pending.is_empty() {
             self.pending.push_back(chunk);
+        } else {
+            // A small chunk yields few frames: parsing it now is cheaper than
+            // queueing it (a byte at a time, measurably so).
+            self.feed_src(Src::Shared(&chunk), false);
         }
     }
 
