@@ -3,6 +3,7 @@
 //! Kept dependency-light on purpose (matklad's cargo-xtask): tasks shell out to
 //! `cargo`, so `cargo xtask` builds in seconds on a fresh machine.
 
+mod bench;
 mod ci;
 mod fixtures;
 mod fuzz;
@@ -37,6 +38,11 @@ const TASKS: &[Task] = &[
         name: "fuzz",
         usage: "fuzz sse --time N       fuzz the SSE parser for N seconds (needs cargo-fuzz and nightly)",
         run: fuzz::run,
+    },
+    Task {
+        name: "bench",
+        usage: "bench [--quick]         run the benchmarks against peer crates and rewrite BENCHMARKS.md",
+        run: bench::run,
     },
     Task {
         name: "peer",
