@@ -324,6 +324,8 @@ impl ChoiceState {
                 annotations: non_empty(self.annotations),
                 images: non_empty(self.images),
                 audio: self.audio,
+                name: None,
+                model: None,
                 extra: Extra::new(),
             },
             finish_reason: self.finish_reason,

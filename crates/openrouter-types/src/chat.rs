@@ -113,6 +113,9 @@ pub struct ChatRequest {
     /// Provider routing preferences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderPreferences>,
+    /// Deprecated alias of `provider.sort.partition` (`fallback` or `sort`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
     /// Stream the answer as server-sent events. The client sets this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
@@ -185,6 +188,9 @@ pub struct ChatRequest {
     /// Shorthand for `reasoning.effort` (do not combine with a different one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
+    /// Deprecated: `true` is `reasoning: {}`, `false` is `reasoning: {exclude: true}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_reasoning: Option<bool>,
     /// Answer length/detail (`low`…`max`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbosity: Option<Verbosity>,
@@ -276,6 +282,7 @@ impl ChatRequest {
             models: None,
             messages: messages.into(),
             provider: None,
+            route: None,
             stream: None,
             stream_options: None,
             usage: None,
@@ -300,6 +307,7 @@ impl ChatRequest {
             parallel_tool_calls: None,
             reasoning: None,
             reasoning_effort: None,
+            include_reasoning: None,
             verbosity: None,
             plugins: None,
             transforms: None,
@@ -439,6 +447,10 @@ impl ChatRequest {
         reasoning: Reasoning;
         /// Sets `reasoning_effort`.
         reasoning_effort: ReasoningEffort;
+        /// Sets `include_reasoning` (deprecated; prefer [`reasoning`](Self::reasoning)).
+        include_reasoning: bool;
+        /// Sets `route` (deprecated; prefer `provider.sort`).
+        route: impl Into<String> => into;
         /// Sets `verbosity`.
         verbosity: Verbosity;
         /// Sets `plugins`.

@@ -163,6 +163,12 @@ pub struct ResponseMessage {
     /// Generated audio.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<AudioOutput>,
+    /// Participant name (in the spec's shared assistant-message schema; not seen in responses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The model that produced the message (spec; not seen in responses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,

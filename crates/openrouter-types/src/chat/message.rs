@@ -244,7 +244,7 @@ impl From<ResponseMessage> for AssistantMessage {
     fn from(m: ResponseMessage) -> Self {
         Self {
             content: m.content,
-            name: None,
+            name: m.name,
             tool_calls: m.tool_calls,
             refusal: m.refusal,
             reasoning: m.reasoning,
@@ -252,7 +252,7 @@ impl From<ResponseMessage> for AssistantMessage {
             annotations: m.annotations,
             images: m.images,
             audio: m.audio,
-            model: None,
+            model: m.model,
             // Response-only extras (provider-specific keys) are not request fields.
             extra: Extra::new(),
         }
