@@ -2,3 +2,4 @@
 
 mod tidy;
 mod fixtures_tidy;
+mod contract;

@@ -1,0 +1,10 @@
+//! Cross-crate contract: the typed client against every recorded exchange in `fixtures/`,
+//! served by the testkit over 127.0.0.1.
+
+mod call;
+mod coverage;
+mod every_fixture;
+mod invariants;
+mod render;
+mod replay;
+mod requests;
