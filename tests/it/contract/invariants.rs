@@ -300,6 +300,25 @@ fn error_messages_say_what_to_do_and_keep_the_key_out() {
                 "{name}: a 401 must point at OPENROUTER_API_KEY: {message}"
             ));
         }
+        if let Some(status) = error.status()
+            && status.is_success()
+        {
+            problems.push(format!(
+                "{name}: an error must not stand for {status}: {message}"
+            ));
+        }
+        if http_status == Some(401)
+            && api(error).is_some_and(|a| a.message().contains("management key"))
+            && !message.contains("needs a management key")
+        {
+            problems.push(format!("{name}: a rejected inference key on a management endpoint must say a management key is needed: {message}"));
+        }
+        if replay.fixture.request().path() == "/api/v1/generation"
+            && status == Some(404)
+            && (message.contains("model slug") || !message.contains("retry"))
+        {
+            problems.push(format!("{name}: a 404 from /generation means the statistics are not ready yet: say to retry, not to check the model: {message}"));
+        }
         if status == Some(402) && !message.contains("credits") {
             problems.push(format!("{name}: a 402 must mention credits: {message}"));
         }

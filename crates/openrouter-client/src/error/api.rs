@@ -66,6 +66,10 @@ impl ApiError {
             Some(code) if http_status == StatusCode::BAD_REQUEST && is_retryable_status(code) => {
                 code
             }
+            // An error in a 2xx answer without a numeric code (`"server_error"`, or a choice
+            // ended by `finish_reason: "error"`): a success status would make it look harmless
+            // and not retryable, so it stands for the failure its type names.
+            None if http_status.is_success() => in_band_status(body.as_ref()),
             _ => http_status,
         };
         let now = SystemTime::now();
@@ -234,6 +238,9 @@ impl ApiError {
 
     fn hint(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.status.as_u16() {
+            401 if self.message().contains("management key") => f.write_str(
+                "; this endpoint needs a management key, not an inference key: create one in the OpenRouter settings and pass it as OPENROUTER_API_KEY",
+            ),
             401 => f.write_str("; check that OPENROUTER_API_KEY holds a valid, enabled key"),
             402 => {
                 f.write_str("; add credits at https://openrouter.ai/settings/credits")?;
@@ -248,6 +255,10 @@ impl ApiError {
                 self.moderation_reasons().join(", ")
             ),
             403 => f.write_str("; the key lacks permission for this request (guardrail, region or management-key restriction)"),
+            // `GET /generation` answers 404 until the statistics are written.
+            404 if self.message().starts_with("Generation ") => f.write_str(
+                "; generation statistics appear a few seconds after the completion ends: retry later",
+            ),
             404 => f.write_str("; check the model slug or path"),
             408 | 504 | 524 => f.write_str("; the request timed out upstream: retry"),
             413 => f.write_str("; the request is too large: shorten the input"),
@@ -315,6 +326,42 @@ fn parse_envelope(body: &[u8]) -> Option<ErrorResponse> {
         _ => object.get("message")?.as_str()?.to_owned(),
     };
     Some(ErrorResponse::new(ErrorBody::message_only(message)))
+}
+
+/// The status an in-band error without a numeric code stands for: the one its
+/// `error_type` (or OpenAI-style textual `code`) names, else 500 (the provider
+/// failed mid-generation).
+fn in_band_status(body: Option<&ErrorResponse>) -> StatusCode {
+    let error_type = body.and_then(ErrorResponse::error_type);
+    let text_code = body.and_then(|b| match &b.error.code {
+        Some(ErrorCode::Text(text)) => Some(text.as_str()),
+        _ => None,
+    });
+    let code = match error_type.map(ErrorType::as_str).or(text_code) {
+        Some(
+            "context_length_exceeded"
+            | "max_tokens_exceeded"
+            | "token_limit_exceeded"
+            | "string_too_long"
+            | "invalid_request"
+            | "invalid_request_error"
+            | "invalid_prompt"
+            | "content_policy_violation"
+            | "refusal",
+        ) => 400,
+        Some("authentication" | "invalid_api_key") => 401,
+        Some("payment_required" | "insufficient_quota") => 402,
+        Some("permission_denied") => 403,
+        Some("not_found") => 404,
+        Some("payload_too_large") => 413,
+        Some("unprocessable") => 422,
+        Some("rate_limit_exceeded") => 429,
+        Some("provider_unavailable") => 502,
+        Some("provider_overloaded") => 503,
+        Some("timeout") => 504,
+        _ => 500,
+    };
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// A free-tier daily cap reports its reset (epoch ms) in `metadata.headers`.
