@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::mem;
 use std::ops::Range;
 
-use bytes::{Buf, Bytes};
+use bytes::Bytes;
 use memchr::{memchr, memchr2};
 
 pub use self::config::ParserConfig;
@@ -60,6 +60,9 @@ pub struct Parser {
     /// Chunks from `feed_bytes` not parsed yet: `next_frame` parses them
     /// lazily, one frame at a time.
     pending: VecDeque<Bytes>,
+    /// How much of the front of `pending` has been parsed (the chunk is left
+    /// as it is rather than advanced, which would touch it twice per frame).
+    pending_pos: usize,
 
     /// Bytes of a line begun in an earlier chunk; never longer than
     /// `max_line_bytes`, and its capacity never above it either.
@@ -168,6 +171,7 @@ impl Parser {
             frames: VecDeque::new(),
             ready: None,
             pending: VecDeque::new(),
+            pending_pos: 0,
             partial: Vec::new(),
             after_cr: false,
             at_stream_start: true,
@@ -209,12 +213,12 @@ impl Parser {
     /// assert_eq!(parser.next_frame().unwrap()?.as_event().unwrap().data(), "hello");
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
+    #[inline]
     pub fn feed(&mut self, chunk: &[u8]) {
         if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES {
             self.feed_bytes(Bytes::copy_from_slice(chunk));
-        } else {
-            self.flush_pending();
-            self.feed_src(Src::Borrowed(chunk), false);
+        } else if !self.pending.is_empty() || !self.append_to_line(chunk) {
+            self.feed_small(Src::Borrowed(chunk));
         }
     }
 
@@ -246,14 +250,44 @@ impl Parser {
         reason = "taking the chunk lets callers hand over what they received without a clone at \
                   the call site; frames keep slices of it"
     )]
+    #[inline]
     pub fn feed_bytes(&mut self, chunk: Bytes) {
         if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES || !self.pending.is_empty() {
             self.pending.push_back(chunk);
-        } else {
+        } else if !self.append_to_line(&chunk) {
             // A small chunk yields few frames: parsing it now is cheaper than
             // queueing it (a byte at a time, measurably so).
-            self.feed_src(Src::Shared(&chunk), false);
+            self.feed_small(Src::Shared(&chunk));
         }
+    }
+
+    /// The fast path for small chunks in the middle of a line (a byte at a
+    /// time, or a long line in packets): when the chunk ends no line and fits
+    /// the line buffer's spare capacity, append it and do nothing else.
+    /// Returns `false`, having done nothing, when the general path is needed.
+    #[inline]
+    fn append_to_line(&mut self, chunk: &[u8]) -> bool {
+        // `partial` is empty at a line start, after a CR (whose LF may
+        // follow) and while resynchronising, so a non-empty one means a line
+        // is in progress. Its capacity never exceeds `max_line_bytes`, so a
+        // chunk that fits in it cannot break the limit.
+        if self.partial.is_empty()
+            || self.resync
+            || chunk.len() > self.partial.capacity() - self.partial.len()
+            || find_line_end(chunk).is_some()
+        {
+            return false;
+        }
+        self.partial.extend_from_slice(chunk);
+        true
+    }
+
+    /// The general path for a chunk parsed at once (kept out of line so the
+    /// fast paths above inline small).
+    #[inline(never)]
+    fn feed_small(&mut self, src: Src<'_>) {
+        self.flush_pending();
+        self.feed_src(src, 0, false);
     }
 
     /// The next parsed frame, or `None` when all input fed so far has been
@@ -273,33 +307,48 @@ impl Parser {
     /// assert_eq!(n, 2);
     /// # Ok::<(), openrouter_sse::Error>(())
     /// ```
+    #[inline]
     pub fn next_frame(&mut self) -> Option<Result<Frame, Error>> {
-        if let Some(frame) = self.ready.take() {
-            return Some(frame);
+        if self.ready.is_some() {
+            return self.ready.take();
         }
+        // Called after every chunk, usually to learn there is nothing: the
+        // checks for that stay inline, the work does not.
+        if self.frames.is_empty() && self.pending.is_empty() {
+            return None;
+        }
+        self.next_frame_slow()
+    }
+
+    #[inline(never)]
+    fn next_frame_slow(&mut self) -> Option<Result<Frame, Error>> {
         if let Some(frame) = self.frames.pop_front() {
             return Some(frame);
         }
         // Shared chunks are parsed only as far as the next frame, so a large
-        // chunk never turns into a large queue of frames.
-        while let Some(front) = self.pending.front_mut() {
-            // Taken out (an empty `Bytes` is left behind, no reference count
-            // touched) so the parser can be borrowed mutably while parsing it.
-            let mut chunk = mem::take(front);
-            let consumed = self.feed_src(Src::Shared(&chunk), true);
-            if consumed < chunk.len() {
-                chunk.advance(consumed);
-                if let Some(front) = self.pending.front_mut() {
-                    *front = chunk;
-                }
+        // chunk never turns into a large queue of frames. The queue is taken
+        // out (an empty one holds no allocation) so the parser can be
+        // borrowed mutably while one of its chunks is parsed.
+        let mut pending = mem::take(&mut self.pending);
+        while let Some(chunk) = pending.front() {
+            let end = self.feed_src(Src::Shared(chunk), self.pending_pos, true);
+            if end < chunk.len() {
+                self.pending_pos = end;
             } else {
-                self.pending.pop_front();
+                pending.pop_front();
+                self.pending_pos = 0;
             }
-            if let Some(frame) = self.ready.take() {
-                return Some(frame);
+            if self.ready.is_some() {
+                break;
             }
         }
-        None
+        // Put back without dropping the empty queue left in its place: that
+        // drop is a function call per frame for nothing (it holds no
+        // allocation: nothing parsed adds to `pending`).
+        mem::swap(&mut self.pending, &mut pending);
+        debug_assert!(pending.capacity() == 0);
+        mem::forget(pending);
+        self.ready.take()
     }
 
     /// Ends the stream: discards an unfinished line and an undispatched event
@@ -377,7 +426,7 @@ impl Parser {
     /// ```
     pub fn buffered_len(&self) -> usize {
         let pending: usize = self.pending.iter().map(Bytes::len).sum();
-        pending
+        pending - self.pending_pos
             + self.partial.len()
             + if let Data::Many(joined) = &self.data {
                 joined.len()
@@ -408,17 +457,17 @@ impl Parser {
             }
     }
 
-    /// Parses the lines of `src`. With `stop_at_frame`, returns as soon as a
-    /// frame is queued. Returns how many bytes were consumed: all of them
-    /// unless it stopped early.
-    fn feed_src(&mut self, src: Src<'_>, stop_at_frame: bool) -> usize {
+    /// Parses the lines of `src` from `start`. With `stop_at_frame`, returns
+    /// as soon as a frame is queued. Returns where it stopped: the end of
+    /// `src` unless it stopped early.
+    fn feed_src(&mut self, src: Src<'_>, start: usize, stop_at_frame: bool) -> usize {
         let buf = src.as_slice();
-        if buf.is_empty() {
-            return 0;
+        if start >= buf.len() {
+            return buf.len();
         }
-        let mut pos = 0;
-        if mem::take(&mut self.after_cr) && buf[0] == b'\n' {
-            pos = 1;
+        let mut pos = start;
+        if mem::take(&mut self.after_cr) && buf[pos] == b'\n' {
+            pos += 1;
         }
 
         // Finish a line begun in an earlier chunk.
@@ -484,8 +533,13 @@ impl Parser {
         if data.len() + 1 > self.config.max_event_bytes {
             return None;
         }
-        self.last_event_id.clone_from(&self.id_buffer);
-        let id = self.id_buffer.clone();
+        // Events without an id, nearly all of them, skip the clones.
+        let id = if self.id_buffer.is_none() && self.last_event_id.is_none() {
+            None
+        } else {
+            self.last_event_id.clone_from(&self.id_buffer);
+            self.id_buffer.clone()
+        };
         self.emit(Ok(Frame::Event(Event::from_parts(data, None, id))));
         Some(end + 2)
     }
@@ -494,7 +548,8 @@ impl Parser {
     /// borrowed input follows or the stream ends.
     fn flush_pending(&mut self) {
         while let Some(chunk) = self.pending.pop_front() {
-            self.feed_src(Src::Shared(&chunk), false);
+            let start = mem::take(&mut self.pending_pos);
+            self.feed_src(Src::Shared(&chunk), start, false);
         }
     }
 
@@ -542,9 +597,12 @@ impl Parser {
             return;
         }
         let line = mem::take(&mut self.partial);
-        // Lines whose value the frame keeps hand their buffer over instead of
-        // copying out of it; the others leave it for reuse.
-        let keeps_value = line.first() == Some(&b':') || line.starts_with(b"data");
+        // Long lines whose value the frame keeps hand their buffer over
+        // instead of copying out of it. Short ones are copied (one allocation
+        // of the right size) and leave the buffer for reuse: handing it over
+        // would cost a new buffer grown step by step for the next line.
+        let keeps_value = line.len() > Self::HAND_OVER_LINE_MIN_BYTES
+            && (line.first() == Some(&b':') || line.starts_with(b"data"));
         if keeps_value {
             let shared = Bytes::from(line);
             self.line(Src::Shared(&shared), 0..shared.len());
@@ -554,6 +612,10 @@ impl Parser {
             self.partial.clear();
         }
     }
+
+    /// Lines assembled from several chunks that are longer than this hand
+    /// their buffer to the frame rather than being copied out of it.
+    const HAND_OVER_LINE_MIN_BYTES: usize = 4096;
 
     /// Interprets one complete line (without its terminator).
     fn line(&mut self, src: Src<'_>, range: Range<usize>) {
@@ -705,6 +767,7 @@ impl Parser {
 /// The first CR or LF. Short inputs (a few bytes fed at a time, as from a
 /// slow network or a fuzzer) are scanned directly: `memchr2`'s set-up costs
 /// more than it saves on them.
+#[inline]
 fn find_line_end(bytes: &[u8]) -> Option<usize> {
     if bytes.len() < 16 {
         bytes.iter().position(|&b| b == b'\n' || b == b'\r')
