@@ -114,6 +114,12 @@ impl Event {
         }
     }
 
+    /// An event with data only (nearly every one): no test of the optional
+    /// parts.
+    pub(crate) fn from_data(data: Utf8Bytes) -> Self {
+        Event { data, meta: None }
+    }
+
     pub(crate) fn from_parts(
         data: Utf8Bytes,
         event_type: Option<Utf8Bytes>,

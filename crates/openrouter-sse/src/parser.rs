@@ -278,7 +278,15 @@ impl Parser {
         {
             return false;
         }
-        self.partial.extend_from_slice(chunk);
+        if chunk.len() < 16 {
+            // `extend_from_slice` calls `memcpy`, which costs more than the
+            // copy for a few bytes.
+            for &b in chunk {
+                self.partial.push(b);
+            }
+        } else {
+            self.partial.extend_from_slice(chunk);
+        }
         true
     }
 
@@ -488,6 +496,9 @@ impl Parser {
                 return pos;
             }
             if let Some(next) = self.single_line_event(src, pos) {
+                if stop_at_frame {
+                    return next;
+                }
                 pos = next;
                 continue;
             }
@@ -540,7 +551,11 @@ impl Parser {
             self.last_event_id.clone_from(&self.id_buffer);
             self.id_buffer.clone()
         };
-        self.emit(Ok(Frame::Event(Event::from_parts(data, None, id))));
+        let event = match id {
+            None => Event::from_data(data),
+            id => Event::from_parts(data, None, id),
+        };
+        self.emit(Ok(Frame::Event(event)));
         Some(end + 2)
     }
 

@@ -73,7 +73,33 @@ impl Utf8Bytes {
 /// time and measured about three times faster than `str::from_utf8` on
 /// OpenRouter-sized lines.
 fn is_utf8(bytes: &[u8]) -> bool {
-    bytes.is_ascii() || std::str::from_utf8(bytes).is_ok()
+    is_ascii(bytes) || std::str::from_utf8(bytes).is_ok()
+}
+
+/// Whether every byte is ASCII, 16 bytes a step with no early exit (the
+/// compiler makes each step one vector OR) and the tail covered by one
+/// overlapping block instead of a byte loop. Values are a few hundred bytes
+/// of nearly always ASCII JSON: this takes about half the instructions of
+/// `<[u8]>::is_ascii` on them (measured under callgrind). A non-ASCII value
+/// is validated in full afterwards anyway.
+fn is_ascii(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if len < 16 {
+        let word = |at: usize| u64::from_ne_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+        return if len < 8 {
+            bytes.iter().fold(0, |acc, &b| acc | b) < 0x80
+        } else {
+            (word(0) | word(len - 8)) & u64::from_ne_bytes([0x80; 8]) == 0
+        };
+    }
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let mut acc: [u8; 16] = bytes[len - 16..].try_into().unwrap_or([0; 16]);
+    for block in blocks {
+        for (a, b) in acc.iter_mut().zip(block) {
+            *a |= b;
+        }
+    }
+    u128::from_ne_bytes(acc) & u128::from_ne_bytes([0x80; 16]) == 0
 }
 
 impl From<String> for Utf8Bytes {
@@ -107,6 +133,19 @@ mod tests {
             decoded.as_str(),
             "a\u{FFFD}b\u{FFFD}\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn the_ascii_check_agrees_with_the_standard_one() {
+        let mut bytes = [b'a'; 80];
+        for len in 0..bytes.len() {
+            assert!(is_ascii(&bytes[..len]));
+            for i in 0..len {
+                bytes[i] = 0x80;
+                assert!(!is_ascii(&bytes[..len]), "{len} {i}");
+                bytes[i] = b'a';
+            }
+        }
     }
 
     #[test]
