@@ -1,0 +1,157 @@
+//! Allocations per chunk, layer by layer, in this process: where the
+//! client's allocations come from (SSE parsing, JSON decoding, the copy
+//! handed to the caller, the accumulator), and what async-openai's decode
+//! costs for the same chunks.
+
+use bytes::Bytes;
+use openrouter_sse::{Frame, Parser};
+use openrouter_types::accumulator::StreamAccumulator;
+use openrouter_types::chunk::ChatChunk;
+
+use crate::alloc::Snapshot;
+
+/// One measured layer.
+pub struct Layer {
+    pub name: &'static str,
+    pub note: &'static str,
+    pub per_chunk: PerChunk,
+}
+
+/// Counts divided by the number of chunks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PerChunk {
+    pub allocs: f64,
+    pub reallocs: f64,
+    pub bytes: f64,
+}
+
+/// Runs each layer over the chunks of `sse` (fed one event per `Bytes`, as
+/// the HTTP body delivers them) and returns allocations per chunk.
+pub fn run(sse: &str) -> Vec<Layer> {
+    let pieces: Vec<Bytes> = sse
+        .split_inclusive("\n\n")
+        .map(|event| Bytes::copy_from_slice(event.as_bytes()))
+        .collect();
+    let data: Vec<String> = sse
+        .split("\n\n")
+        .filter_map(|e| e.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(str::to_owned)
+        .collect();
+    let n = data.len() as u64;
+    let per = |s: Snapshot| PerChunk {
+        allocs: s.allocs as f64 / n as f64,
+        reallocs: s.reallocs as f64 / n as f64,
+        bytes: s.bytes as f64 / n as f64,
+    };
+    let mut layers = vec![];
+
+    // SSE framing: events out of the byte pieces.
+    // Cloned outside the measurement: the first clone of a `Bytes` made by
+    // `copy_from_slice` allocates (promotion to shared), which hyper's
+    // frozen body chunks never pay.
+    let fed = pieces.clone();
+    let before = Snapshot::now();
+    let mut parser = Parser::new();
+    let mut events = 0u64;
+    for piece in fed {
+        parser.feed_bytes(piece);
+        while let Some(frame) = parser.next_frame() {
+            if let Ok(Frame::Event(event)) = frame {
+                events += std::hint::black_box(event).data().len() as u64;
+            }
+        }
+    }
+    std::hint::black_box(events);
+    layers.push(Layer {
+        name: "openrouter-sse: frames from body pieces",
+        note: "`Parser::feed_bytes` + `next_frame`",
+        per_chunk: per(before.since()),
+    });
+
+    // Plain serde_json decode: the JSON values themselves.
+    let before = Snapshot::now();
+    for d in &data {
+        let chunk: ChatChunk = serde_json::from_str(d).expect("the synthetic chunks decode");
+        std::hint::black_box(chunk);
+    }
+    layers.push(Layer {
+        name: "serde_json::from_str::<ChatChunk>",
+        note: "the decoded JSON values (the baseline)",
+        per_chunk: per(before.since()),
+    });
+    let chunks: Vec<ChatChunk> = data
+        .iter()
+        .map(|d| serde_json::from_str(d).expect("decodes"))
+        .collect();
+
+    // The client's decode: serde_path_to_error over serde_json.
+    let before = Snapshot::now();
+    for d in &data {
+        let mut de = serde_json::Deserializer::from_str(d);
+        let chunk: ChatChunk = serde_path_to_error::deserialize(&mut de).expect("decodes");
+        std::hint::black_box(chunk);
+    }
+    layers.push(Layer {
+        name: "serde_path_to_error::deserialize::<ChatChunk>",
+        note: "what `decode_event` in the client's stream does",
+        per_chunk: per(before.since()),
+    });
+
+    // The copy the stream keeps for the accumulator.
+    let before = Snapshot::now();
+    for chunk in &chunks {
+        std::hint::black_box(chunk.clone());
+    }
+    layers.push(Layer {
+        name: "ChatChunk::clone",
+        note: "`self.accumulator.push(chunk.clone())` in `ChatStream::on_data`",
+        per_chunk: per(before.since()),
+    });
+
+    // Boxing the event for the caller.
+    let before = Snapshot::now();
+    for chunk in chunks.iter().take(1000) {
+        std::hint::black_box(Box::new(chunk.clone()));
+    }
+    let boxed = before.since();
+    let clone_per = layers.last().map(|l| l.per_chunk.allocs).unwrap_or(0.0);
+    let taken = n.min(1000) as f64;
+    layers.push(Layer {
+        name: "Box<ChatChunk> for StreamEvent::Chunk",
+        note: "measured net of the clone",
+        per_chunk: PerChunk {
+            allocs: boxed.allocs as f64 / taken - clone_per,
+            reallocs: 0.0,
+            bytes: std::mem::size_of::<ChatChunk>() as f64,
+        },
+    });
+
+    // The accumulator.
+    let before = Snapshot::now();
+    let mut accumulator = StreamAccumulator::new();
+    for chunk in chunks {
+        accumulator.push(chunk);
+    }
+    let completion = accumulator.finish().completion;
+    std::hint::black_box(completion);
+    layers.push(Layer {
+        name: "StreamAccumulator::push (chunks moved in) + finish",
+        note: "content appended to one growing String",
+        per_chunk: per(before.since()),
+    });
+
+    // async-openai's chunk type, same JSON.
+    let before = Snapshot::now();
+    for d in &data {
+        let chunk: async_openai::types::chat::CreateChatCompletionStreamResponse =
+            serde_json::from_str(d).expect("async-openai decodes OpenRouter chunks");
+        std::hint::black_box(chunk);
+    }
+    layers.push(Layer {
+        name: "serde_json::from_str::<async_openai CreateChatCompletionStreamResponse>",
+        note: "async-openai's decoded values, for comparison",
+        per_chunk: per(before.since()),
+    });
+    layers
+}
