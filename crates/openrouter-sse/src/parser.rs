@@ -495,13 +495,6 @@ impl Parser {
             if stop_at_frame && self.ready.is_some() {
                 return pos;
             }
-            if let Some(next) = self.single_line_event(src, pos) {
-                if stop_at_frame {
-                    return next;
-                }
-                pos = next;
-                continue;
-            }
             // A blank line ends every event: skip the search call for it.
             let end = if matches!(buf[pos], b'\n' | b'\r') {
                 pos
@@ -511,6 +504,13 @@ impl Parser {
                     None => break,
                 }
             };
+            if let Some(next) = self.single_line_event(src, pos, end) {
+                if stop_at_frame {
+                    return next;
+                }
+                pos = next;
+                continue;
+            }
             self.line(src, pos..end);
             pos = self.skip_terminator(buf, end);
         }
@@ -521,15 +521,15 @@ impl Parser {
     /// The fast path for nearly every OpenRouter event: a block that is one
     /// `data:` line and a blank line, both LF-terminated, inside the chunk.
     /// It is dispatched straight away, without the event buffers. Returns
-    /// where the next line starts, or `None` to take the general path.
-    fn single_line_event(&mut self, src: Src<'_>, start: usize) -> Option<usize> {
+    /// where the next line starts, or `None` to take the general path. `end`
+    /// is where the line at `start` ends (found once, for either path).
+    fn single_line_event(&mut self, src: Src<'_>, start: usize, end: usize) -> Option<usize> {
         // A closed block means no data or event type is buffered.
         if self.block_open || self.resync || self.at_stream_start {
             return None;
         }
         let buf = src.as_slice();
-        let rest = buf[start..].strip_prefix(b"data:")?;
-        let end = start + 5 + memchr2(b'\n', b'\r', rest)?;
+        let rest = buf[start..end].strip_prefix(b"data:")?;
         if buf.get(end..end + 2) != Some(b"\n\n") {
             return None;
         }
