@@ -274,17 +274,24 @@ impl Parser {
         if self.partial.is_empty()
             || self.resync
             || chunk.len() > self.partial.capacity() - self.partial.len()
-            || find_line_end(chunk).is_some()
         {
             return false;
         }
         if chunk.len() < 16 {
-            // `extend_from_slice` calls `memcpy`, which costs more than the
-            // copy for a few bytes.
+            // Copied as it is checked, in one pass: for a few bytes, cheaper
+            // than a search and then `memcpy`. A line end undoes the copy.
+            let len = self.partial.len();
             for &b in chunk {
+                if b == b'\n' || b == b'\r' {
+                    self.partial.truncate(len);
+                    return false;
+                }
                 self.partial.push(b);
             }
         } else {
+            if find_line_end(chunk).is_some() {
+                return false;
+            }
             self.partial.extend_from_slice(chunk);
         }
         true
