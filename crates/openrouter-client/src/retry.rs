@@ -156,7 +156,7 @@ pub(crate) fn retry_after_from_headers(headers: &HeaderMap, now: SystemTime) -> 
         .and_then(|v| v.parse::<f64>().ok())
         .filter(|ms| ms.is_finite() && *ms >= 0.0)
     {
-        return Some(Duration::from_secs_f64(ms / 1000.0));
+        return Some(saturating_secs_f64(ms / 1000.0));
     }
     let value = header_str(headers, "retry-after")?;
     if let Ok(secs) = value.parse::<u64>() {
@@ -166,10 +166,17 @@ pub(crate) fn retry_after_from_headers(headers: &HeaderMap, now: SystemTime) -> 
         && secs.is_finite()
         && secs >= 0.0
     {
-        return Some(Duration::from_secs_f64(secs));
+        return Some(saturating_secs_f64(secs));
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// Seconds as a `Duration`, saturating: a wait too long for `Duration`
+/// (`Retry-After: 1e300`) must not panic; as `Duration::MAX` it is above any
+/// cap, so the call stops and reports it. `secs` is finite and not negative.
+pub(crate) fn saturating_secs_f64(secs: f64) -> Duration {
+    Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX)
 }
 
 fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

@@ -313,7 +313,12 @@ impl Client {
             let delay = delay.filter(|delay| {
                 clock
                     .deadline()
-                    .is_none_or(|deadline| Instant::now() + *delay < deadline)
+                    // `checked_add`: a huge allowed wait must stop the call, not panic.
+                    .is_none_or(|deadline| {
+                        Instant::now()
+                            .checked_add(*delay)
+                            .is_some_and(|at| at < deadline)
+                    })
             });
             let span = Span::current();
             span.record("attempts", attempts.len());

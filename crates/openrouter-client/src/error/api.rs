@@ -76,7 +76,7 @@ impl ApiError {
         let retry_after = retry_after_from_headers(&headers, now)
             .or_else(|| {
                 let secs = body.as_ref()?.retry_after_secs()?;
-                (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs))
+                (secs.is_finite() && secs >= 0.0).then(|| crate::retry::saturating_secs_f64(secs))
             })
             .or_else(|| daily_reset_wait(body.as_ref()?, now));
         Self {
