@@ -3,6 +3,7 @@
 
 mod call;
 mod coverage;
+mod cut;
 mod every_fixture;
 mod invariants;
 mod render;

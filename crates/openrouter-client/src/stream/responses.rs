@@ -162,7 +162,9 @@ impl ResponsesStream {
     ) -> Error {
         self.finished = true;
         let id = self.meta.generation_id().map(str::to_owned);
-        self_truncated(self.last.take(), id, reason, discarded, source)
+        // Cloned, not taken: the error has no slot for a Responses snapshot, so `latest()`
+        // is where the caller finds what arrived before the cut.
+        self_truncated(self.last.clone(), id, reason, discarded, source)
     }
 }
 
