@@ -18,13 +18,21 @@ const ALLOWLIST: &[(&str, &[&str])] = &[
 ];
 
 fn workspace_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
 }
 
 fn metadata() -> Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .current_dir(workspace_root())
         .output()
         .expect("cargo metadata runs");
@@ -66,5 +74,9 @@ fn pure_crates_depend_only_on_their_allowlist() {
             }
         }
     }
-    assert!(violations.is_empty(), "dependency allowlist violated:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "dependency allowlist violated:\n{}",
+        violations.join("\n")
+    );
 }
