@@ -3,3 +3,8 @@
 mod tidy;
 mod fixtures_tidy;
 mod contract;
+mod support;
+mod faults;
+mod sse_model;
+mod secrets;
+mod fuzz_corpus;

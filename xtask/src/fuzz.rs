@@ -1,27 +1,59 @@
-//! `cargo xtask fuzz <target> --time N`: runs a cargo-fuzz target for N
-//! seconds. The targets live in their own nightly-only workspaces (excluded
-//! from the main one), so this task is the one place that knows how to run them.
+//! `cargo xtask fuzz <target>|--all --time N`: runs cargo-fuzz targets for N
+//! seconds each. The targets live in their own nightly-only workspaces
+//! (excluded from the main one), so this task is the one place that knows
+//! how to run them, with which dictionary, and where a crash must go.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A fuzzable crate: its short name, its cargo-fuzz directory and target.
+/// A fuzz target: its short name, its cargo-fuzz directory and target, its
+/// dictionary, and where its crash regressions live and are replayed.
 struct Target {
     name: &'static str,
     dir: &'static str,
     fuzz_target: &'static str,
+    dict: &'static str,
     regressions: &'static str,
+    replay: &'static str,
 }
 
-const TARGETS: &[Target] = &[Target {
-    name: "sse",
-    dir: "crates/openrouter-sse/fuzz",
-    fuzz_target: "chunked_vs_whole",
-    regressions: "crates/openrouter-sse/tests/fuzz-regressions",
-}];
+const TARGETS: &[Target] = &[
+    Target {
+        name: "sse",
+        dir: "crates/openrouter-sse/fuzz",
+        fuzz_target: "chunked_vs_whole",
+        dict: "fuzz/dict/sse.dict",
+        regressions: "crates/openrouter-sse/tests/fuzz-regressions",
+        replay: "cargo test -p openrouter-sse",
+    },
+    Target {
+        name: "decode",
+        dir: "crates/openrouter-types/fuzz",
+        fuzz_target: "decode_roundtrip",
+        dict: "fuzz/dict/json.dict",
+        regressions: "crates/openrouter-types/fuzz/regressions/decode_roundtrip",
+        replay: "cargo test -p openrouter-tests fuzz_corpus",
+    },
+    Target {
+        name: "accumulate",
+        dir: "crates/openrouter-types/fuzz",
+        fuzz_target: "accumulate",
+        dict: "fuzz/dict/json.dict",
+        regressions: "crates/openrouter-types/fuzz/regressions/accumulate",
+        replay: "cargo test -p openrouter-tests fuzz_corpus",
+    },
+    Target {
+        name: "errors",
+        dir: "crates/openrouter-client/fuzz",
+        fuzz_target: "error_response",
+        dict: "fuzz/dict/http.dict",
+        regressions: "crates/openrouter-client/fuzz/regressions/error_response",
+        replay: "cargo test -p openrouter-tests fuzz_corpus",
+    },
+];
 
-const USAGE: &str = "usage: cargo xtask fuzz <target> [--time SECONDS] [-- LIBFUZZER_ARGS...]\n\
-                     targets: sse (default time: 60 seconds)";
+const USAGE: &str = "usage: cargo xtask fuzz <target>|--all [--time SECONDS] [-- LIBFUZZER_ARGS...]\n\
+                     targets: sse, decode, accumulate, errors (default time: 60 seconds each)";
 
 /// Entry point: `args` are what follows `fuzz` on the command line.
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -30,6 +62,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => (args, &[][..]),
     };
     let mut name = None;
+    let mut all = false;
     let mut seconds: u64 = 60;
     let mut iter = ours.iter();
     while let Some(arg) = iter.next() {
@@ -42,6 +75,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .parse()
                     .map_err(|_| format!("--time expects whole seconds, got `{value}`\n{USAGE}"))?;
             }
+            "--all" => all = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -50,14 +84,34 @@ pub fn run(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unexpected argument `{other}`\n{USAGE}")),
         }
     }
-    let name = name.ok_or_else(|| format!("which target?\n{USAGE}"))?;
-    let target = TARGETS
-        .iter()
-        .find(|t| t.name == name)
-        .ok_or_else(|| format!("unknown fuzz target `{name}`\n{USAGE}"))?;
+    let targets: Vec<&Target> = match (all, name) {
+        (true, None) => TARGETS.iter().collect(),
+        (true, Some(_)) => return Err(format!("give a target or --all, not both\n{USAGE}")),
+        (false, Some(name)) => vec![
+            TARGETS
+                .iter()
+                .find(|t| t.name == name)
+                .ok_or_else(|| format!("unknown fuzz target `{name}`\n{USAGE}"))?,
+        ],
+        (false, None) => return Err(format!("which target?\n{USAGE}")),
+    };
 
     check_cargo_fuzz()?;
     let root = workspace_root();
+    // One after the other: each fuzzer takes a whole core, and the machines
+    // this runs on are small.
+    for target in targets {
+        fuzz(&root, target, seconds, libfuzzer_args)?;
+    }
+    Ok(())
+}
+
+fn fuzz(
+    root: &Path,
+    target: &Target,
+    seconds: u64,
+    libfuzzer_args: &[String],
+) -> Result<(), String> {
     let dir = root.join(target.dir);
     eprintln!(
         "fuzzing {} ({}) for {seconds} s in {}",
@@ -66,8 +120,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         dir.display()
     );
     let status = Command::new("cargo")
-        .args(["+nightly", "fuzz", "run", target.fuzz_target, "--"])
+        .args(["+nightly", "fuzz", "run", "-O", target.fuzz_target, "--"])
         .arg(format!("-max_total_time={seconds}"))
+        .arg(format!("-dict={}", root.join(target.dict).display()))
+        .arg("-print_final_stats=1")
         .args(libfuzzer_args)
         .current_dir(&dir)
         .status()
@@ -76,9 +132,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "the fuzzer stopped with {status}: a crash input is in {}/artifacts/{}/; copy it into {} \
-             under a name saying what it caught, fix the bug, and `cargo test -p openrouter-sse` replays it",
-            target.dir, target.fuzz_target, target.regressions
+            "the {} fuzzer stopped with {status}: a crash input is in {}/artifacts/{}/; copy it into {} \
+             under a name saying what it caught, fix the bug, and `{}` replays it",
+            target.name, target.dir, target.fuzz_target, target.regressions, target.replay
         ))
     }
 }

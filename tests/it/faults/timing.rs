@@ -1,0 +1,245 @@
+//! Servers that are slow or silent: the idle timeout is per gap between
+//! reads, the total deadline covers the whole call, and keep-alives count as
+//! life but not as progress.
+//!
+//! The real-time cases use a 200 ms idle timeout; the slowloris cases drip a
+//! byte per second, so they run on tokio's paused clock (the server's pauses
+//! use the same clock).
+
+use std::time::Duration;
+
+use openrouter_client::{
+    AttemptOutcome, Error, RequestOptions, StreamEvent, TimeoutKind, Timeouts, TruncationReason,
+};
+use tokio::time::Instant;
+
+use super::{CLOSE_BOUND, bounded, bounded_by, drain, partial_text, text};
+use crate::support::{
+    self, IDLE, KEEP_ALIVE, RawServer, Step, content_event, finish_event, request, sse_head,
+};
+
+#[tokio::test]
+async fn no_response_headers_is_a_response_headers_timeout() {
+    bounded(async {
+        let server = RawServer::start(vec![vec![]]).await;
+        let client = support::builder(&server)
+            .timeouts(Timeouts::default().response_headers(Duration::from_millis(300)))
+            .build()
+            .unwrap();
+        let start = Instant::now();
+        let error = client.chat_stream(&request()).await.unwrap_err();
+        let Error::Timeout(timeout) = &error else {
+            panic!("expected a timeout, got {error:?}")
+        };
+        assert_eq!(timeout.kind(), TimeoutKind::ResponseHeaders);
+        assert_eq!(timeout.duration(), Duration::from_millis(300));
+        assert!(start.elapsed() >= Duration::from_millis(300));
+        assert!(error.is_retryable());
+        assert_eq!(
+            error.attempts()[0].outcome(),
+            &AttemptOutcome::Timeout(TimeoutKind::ResponseHeaders)
+        );
+        drop(client);
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn headers_then_silence_is_an_idle_timeout_on_a_stream() {
+    bounded(async {
+        let mut bytes = sse_head();
+        bytes.extend(content_event("Hel").bytes());
+        let server = RawServer::start(vec![vec![Step::Send(bytes)]]).await;
+        let client = support::builder(&server).build().unwrap();
+        let start = Instant::now();
+        let mut stream = client.chat_stream(&request()).await.unwrap();
+        let (events, error) = drain(&mut stream).await;
+        assert!(start.elapsed() >= IDLE);
+        assert_eq!(text(&events), "Hel");
+        let Some(Error::TruncatedStream(truncated)) = &error else {
+            panic!("expected a truncated stream, got {error:?}")
+        };
+        assert_eq!(
+            truncated.reason(),
+            TruncationReason::Timeout(TimeoutKind::Idle)
+        );
+        assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hel"));
+        let error = error.unwrap();
+        assert!(error.is_retryable());
+        assert!(error.to_string().contains("idle timeout"), "{error}");
+        drop((stream, client));
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn headers_then_silence_is_an_idle_timeout_on_a_plain_call() {
+    bounded(async {
+        let bytes = support::head(
+            200,
+            &[
+                ("content-type", "application/json"),
+                ("content-length", "100"),
+            ],
+        );
+        let server = RawServer::start(vec![vec![Step::Send(bytes)]]).await;
+        let client = support::builder(&server).build().unwrap();
+        let error = client.chat(&request()).await.unwrap_err();
+        let Error::Timeout(timeout) = &error else {
+            panic!("expected a timeout, got {error:?}")
+        };
+        assert_eq!(timeout.kind(), TimeoutKind::Idle);
+        assert_eq!(timeout.duration(), IDLE);
+        drop(client);
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn keep_alives_forever_end_at_the_total_deadline_and_are_reported() {
+    bounded(async {
+        let server = RawServer::start(vec![vec![
+            Step::Send(sse_head()),
+            Step::Repeat(KEEP_ALIVE.into(), Duration::from_millis(40)),
+        ]])
+        .await;
+        let client = support::builder(&server).build().unwrap();
+        let total = Duration::from_millis(700);
+        let start = Instant::now();
+        let mut stream = client
+            .with_options(RequestOptions::new().timeout(total))
+            .chat_stream(&request())
+            .await
+            .unwrap();
+        let (events, error) = drain(&mut stream).await;
+        let elapsed = start.elapsed();
+        assert!(elapsed >= total, "{elapsed:?}");
+        assert!(elapsed < total * 3, "{elapsed:?}");
+        let keep_alives = events
+            .iter()
+            .filter(|e| **e == StreamEvent::KeepAlive)
+            .count();
+        assert_eq!(keep_alives, events.len(), "only keep-alives were sent");
+        assert!(
+            keep_alives >= 5,
+            "keep-alives are reported while waiting, got {keep_alives}"
+        );
+        let Some(Error::TruncatedStream(truncated)) = &error else {
+            panic!("expected a truncated stream, got {error:?}")
+        };
+        assert_eq!(
+            truncated.reason(),
+            TruncationReason::Timeout(TimeoutKind::Total)
+        );
+        drop((stream, client));
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn keep_alives_hold_off_the_idle_timeout() {
+    bounded(async {
+        let server = RawServer::start(vec![vec![
+            Step::Send(sse_head()),
+            Step::Repeat(KEEP_ALIVE.into(), Duration::from_millis(40)),
+        ]])
+        .await;
+        let client = support::builder(&server).build().unwrap();
+        let start = Instant::now();
+        let mut stream = client.chat_stream(&request()).await.unwrap();
+        // Five idle periods of keep-alives, then the caller gives up.
+        while start.elapsed() < IDLE * 5 {
+            let event = futures::StreamExt::next(&mut stream)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(event, StreamEvent::KeepAlive);
+        }
+        drop((stream, client));
+        // Dropping the stream closes the connection: the server sees it.
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
+
+/// A whole stream sent one byte per second.
+async fn slowloris(every: Duration) -> RawServer {
+    let body = [
+        content_event("Hi"),
+        finish_event("stop"),
+        support::DONE.into(),
+    ]
+    .concat();
+    RawServer::start(vec![vec![
+        Step::Send(sse_head()),
+        Step::Drip(body.into_bytes(), every),
+    ]])
+    .await
+}
+
+#[tokio::test(start_paused = true)]
+async fn slowloris_survives_the_idle_timeout_per_gap_but_not_the_deadline() {
+    // Paused clock: the bound is virtual time (the stream takes minutes of it).
+    bounded_by(Duration::from_secs(3600), async {
+        let server = slowloris(Duration::from_secs(1)).await;
+        // Long enough for the first event (one second per byte), far too
+        // short for the whole stream.
+        let total = Duration::from_secs(content_event("Hi").len() as u64 + 20);
+        let client = support::builder(&server)
+            .timeouts(
+                Timeouts::default()
+                    .idle(Duration::from_secs(2))
+                    .total(total),
+            )
+            .build()
+            .unwrap();
+        let start = Instant::now();
+        let mut stream = client.chat_stream(&request()).await.unwrap();
+        let (events, error) = drain(&mut stream).await;
+        let Some(Error::TruncatedStream(truncated)) = &error else {
+            panic!("expected the total deadline, got {error:?} after {events:?}")
+        };
+        assert_eq!(
+            truncated.reason(),
+            TruncationReason::Timeout(TimeoutKind::Total)
+        );
+        // Each 1 s gap is under the 2 s idle timeout; the stream as a whole
+        // (hundreds of bytes) is far over the deadline, cut exactly there.
+        assert_eq!(start.elapsed(), total);
+        assert_eq!(text(&events), "Hi", "the first event arrived in time");
+        assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hi"));
+        drop((stream, client));
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn slowloris_slower_than_the_idle_timeout_is_cut_at_the_first_gap() {
+    bounded_by(Duration::from_secs(3600), async {
+        let server = slowloris(Duration::from_secs(3)).await;
+        let client = support::builder(&server)
+            .timeouts(Timeouts::default().idle(Duration::from_secs(2)))
+            .build()
+            .unwrap();
+        let start = Instant::now();
+        let mut stream = client.chat_stream(&request()).await.unwrap();
+        let (events, error) = drain(&mut stream).await;
+        assert!(events.is_empty());
+        let Some(Error::TruncatedStream(truncated)) = &error else {
+            panic!("expected the idle timeout, got {error:?}")
+        };
+        assert_eq!(
+            truncated.reason(),
+            TruncationReason::Timeout(TimeoutKind::Idle)
+        );
+        assert_eq!(start.elapsed(), Duration::from_secs(2));
+        drop((stream, client));
+        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    })
+    .await;
+}
