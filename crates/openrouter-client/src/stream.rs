@@ -334,6 +334,13 @@ pub(crate) fn decode_event<T: serde::de::DeserializeOwned>(
     what: &'static str,
     data: &str,
 ) -> Result<T, Error> {
+    // Plain serde_json first: serde_path_to_error copies every map key into
+    // a `String` to track the path (about 28 allocations and half the CPU of
+    // a typical chunk, measured in bench/src/bin/e2e/). Only an event that
+    // fails pays for the second, path-tracking pass, which fails the same way.
+    if let Ok(value) = serde_json::from_str(data) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(data);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
