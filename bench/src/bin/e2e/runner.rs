@@ -47,7 +47,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         out: crate::flag(args, "--out")
             .map(PathBuf::from)
             .unwrap_or_else(|| bench_dir.join("target/e2e.md")),
-        command: format!("cargo xtask bench{}", if quick { " --quick" } else { "" }),
+        command: format!(
+            "cargo xtask bench e2e{}",
+            if quick { " --quick" } else { "" }
+        ),
     };
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let load_before = loadavg();
@@ -281,7 +284,7 @@ fn render(
         "Measured {started} on {} ({} cores). Load average {load_before} at the start, {} at the end: \
          the machine is shared with other builds, so wall times are noisy; CPU time (user + system, \
          from `wait4` on each peer's own process) and allocation counts are the figures to compare. \
-         Command: `{}` (it runs `bench/src/bin/e2e/main.rs`: `cargo run --release --manifest-path bench/Cargo.toml --bin e2e -- run{}`).\n",
+         Command: `{}` (the same as `cargo run --release --manifest-path bench/Cargo.toml --bin e2e -- run{}`, from `bench/src/bin/e2e/`).\n",
         cpu_model(),
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         loadavg(),
@@ -450,6 +453,61 @@ fn render(
                 );
             }
         }
+    }
+    out.push('\n');
+
+    // Targets (issue 7), from the figures above.
+    let cpu_of = |peer: &str| {
+        samples
+            .iter()
+            .find(|(p, ..)| *p == peer)
+            .filter(|(_, l, s)| !l.is_empty() && !s.is_empty())
+            .map_or(f64::NAN, |(_, l, s)| per_chunk(l, s))
+    };
+    let beyond = ours_total.map_or(f64::NAN, |w| {
+        w - layers
+            .iter()
+            .find(|l| l.name.starts_with("serde_json::from_str::<ChatChunk>"))
+            .map_or(f64::NAN, |l| l.per_chunk.allocs + l.per_chunk.reallocs)
+    });
+    let verdict = |ok: bool| if ok { "met" } else { "**missed**" };
+    let _ = writeln!(
+        out,
+        "### Targets
+"
+    );
+    let aoai = ours_cpu / cpu_of("async-openai");
+    let _ = writeln!(
+        out,
+        "- CPU per chunk ≤ 0.5× async-openai's: {:.2}× ({}).",
+        aoai,
+        verdict(aoai <= 0.5)
+    );
+    let py = cpu_of("python") / ours_cpu;
+    let _ = writeln!(
+        out,
+        "- CPU per chunk ≥ 20× less than the Python loop: {:.1}× less ({}).",
+        py,
+        verdict(py >= 20.0)
+    );
+    let _ = writeln!(
+        out,
+        "- ≤ 1 allocation per chunk beyond the decoded JSON values: {beyond:.2} ({}).",
+        verdict(beyond <= 1.0)
+    );
+    if let Some((_, _, Ok(s))) = concurrency
+        .iter()
+        .filter(|(p, ..)| *p == "ours")
+        .max_by_key(|(_, n, _)| *n)
+    {
+        let streams = number(&s.report, "ok") + number(&s.report, "errors");
+        let rss = s.max_rss_kib as f64 / 1024.0;
+        let _ = writeln!(
+            out,
+            "- {streams} concurrent streams under 1 GiB RSS, no errors: {rss:.0} MiB, {} errors ({}).",
+            number(&s.report, "errors"),
+            verdict(rss < 1024.0 && number(&s.report, "errors") == 0.0)
+        );
     }
     out.push('\n');
     out
