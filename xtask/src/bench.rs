@@ -1,12 +1,16 @@
 //! `cargo xtask bench [--quick]`: runs the SSE benchmarks (openrouter-sse
 //! beside its peers, in the separate `bench/` workspace so the peers never
 //! enter the main build) and prints the table that goes in BENCHMARKS.md.
+//! Then the whole-stack benchmark (`bench/src/bin/e2e/main.rs`: our client
+//! against async-openai and a Python loop, allocations, concurrency), whose
+//! generated section of BENCHMARKS.md it rewrites.
 
 use std::path::PathBuf;
 use std::process::Command;
 
-const USAGE: &str = "usage: cargo xtask bench [sse] [--quick] [-- CRITERION_ARGS...]\n\
-                     --quick: short warm-up and measurement (about a minute; numbers are rough)";
+const USAGE: &str = "usage: cargo xtask bench [sse|e2e] [--quick] [-- CRITERION_ARGS...]\n\
+                     sse: only the SSE parsers; e2e: only the whole stack (default: both)\n\
+                     --quick: short warm-up and measurement (a few minutes; numbers are rough)";
 
 /// Criterion settings for `--quick`.
 const QUICK: &[&str] = &[
@@ -25,9 +29,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => (args, &[][..]),
     };
     let mut quick = false;
+    let (mut sse, mut e2e) = (true, true);
     for arg in ours {
         match arg.as_str() {
-            "sse" => {}
+            "sse" => e2e = false,
+            "e2e" => sse = false,
             "--quick" => quick = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -39,10 +45,46 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     let root = workspace_root();
     let manifest = root.join("bench/Cargo.toml");
+    if sse {
+        // Printed, not written: BENCHMARKS.md's SSE section is prose around
+        // this table, edited by hand.
+        run_sse(&root, &manifest, quick, criterion_args)?;
+    }
+    if e2e {
+        let out = target_dir(&root).join("e2e.md");
+        let mut run = Command::new("cargo");
+        run.args(["run", "--quiet", "--release", "--manifest-path"])
+            .arg(&manifest)
+            .args(["--bin", "e2e", "--", "run", "--out"])
+            .arg(&out);
+        if quick {
+            run.arg("--quick");
+        }
+        eprintln!("running {run:?}");
+        let status = run
+            .status()
+            .map_err(|e| format!("could not start the whole-stack benchmark: {e}"))?;
+        if !status.success() {
+            return Err(format!("the whole-stack benchmark failed ({status})"));
+        }
+        let section = std::fs::read_to_string(&out)
+            .map_err(|e| format!("could not read {}: {e}", out.display()))?;
+        splice_benchmarks(&root, "## Whole stack", &section)?;
+    }
+    Ok(())
+}
+
+/// The SSE parser benchmarks; prints the report's Markdown table.
+fn run_sse(
+    root: &std::path::Path,
+    manifest: &std::path::Path,
+    quick: bool,
+    criterion_args: &[String],
+) -> Result<(), String> {
     let mut bench = Command::new("cargo");
     bench
         .args(["bench", "--manifest-path"])
-        .arg(&manifest)
+        .arg(manifest)
         .args(["--bench", "sse", "--"]);
     if quick {
         bench.args(QUICK);
@@ -56,10 +98,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("cargo bench failed ({status})"));
     }
 
-    let criterion_dir = target_dir(&root).join("criterion");
+    let criterion_dir = target_dir(root).join("criterion");
     let status = Command::new("cargo")
         .args(["run", "--quiet", "--release", "--manifest-path"])
-        .arg(&manifest)
+        .arg(manifest)
         .args(["--bin", "report", "--"])
         .arg(&criterion_dir)
         .status()
@@ -69,6 +111,29 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         Err(format!("the report failed ({status})"))
     }
+}
+
+/// Replaces the section of BENCHMARKS.md that starts with `heading` (up to
+/// the next `## ` heading) with `section`, or appends it: the generated
+/// section is rewritten and the hand-written ones are kept.
+fn splice_benchmarks(root: &std::path::Path, heading: &str, section: &str) -> Result<(), String> {
+    let path = root.join("BENCHMARKS.md");
+    let doc = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        "# Benchmarks\n\nWritten by `cargo xtask bench` (see `xtask/src/bench.rs`); \
+         each section names its machine, date and command.\n\n"
+            .to_owned()
+    });
+    let doc = match doc.find(&format!("\n{heading}")) {
+        Some(start) => {
+            let start = start + 1;
+            let end = doc[start + heading.len()..]
+                .find("\n## ")
+                .map_or(doc.len(), |i| start + heading.len() + i + 1);
+            format!("{}{section}{}", &doc[..start], &doc[end..])
+        }
+        None => format!("{}\n\n{section}", doc.trim_end()),
+    };
+    std::fs::write(&path, doc).map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 /// Where cargo puts the bench workspace's build (and criterion its results).
