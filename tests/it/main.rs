@@ -1,10 +1,11 @@
-//! The workspace's one integration-test binary: cross-crate contract tests and tidy checks.
+//! The workspace's one integration-test binary: cross-crate contract tests,
+//! fault injection, secret hygiene and tidy checks.
 
-mod tidy;
-mod fixtures_tidy;
 mod contract;
-mod support;
 mod faults;
-mod sse_model;
-mod secrets;
+mod fixtures_tidy;
 mod fuzz_corpus;
+mod secrets;
+mod sse_model;
+mod support;
+mod tidy;
