@@ -295,8 +295,11 @@ async fn trace_logs_of_a_full_exchange_are_clean() {
         "the key did go over the wire, so the log had a chance to leak it"
     );
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    // Events, not the span name: with other tests emitting concurrently
+    // under no subscriber, tracing's per-callsite interest cache can leave
+    // this thread's span disabled now and then, while events still arrive.
     assert!(
-        log.contains("openrouter.request"),
+        log.contains("openrouter_client::transport"),
         "the capture works: {log}"
     );
     assert!(log.contains("TRACE"), "TRACE events were captured: {log}");

@@ -106,7 +106,12 @@ async fn keep_alives_forever_end_at_the_total_deadline_and_are_reported() {
             Step::Repeat(KEEP_ALIVE.into(), Duration::from_millis(40)),
         ]])
         .await;
-        let client = support::builder(&server).build().unwrap();
+        // An idle timeout longer than the deadline: only the deadline can end
+        // it, even on a machine so loaded that a keep-alive comes late.
+        let client = support::builder(&server)
+            .timeouts(Timeouts::default().idle(Duration::from_secs(2)))
+            .build()
+            .unwrap();
         let total = Duration::from_millis(700);
         let start = Instant::now();
         let mut stream = client
@@ -148,11 +153,17 @@ async fn keep_alives_hold_off_the_idle_timeout() {
             Step::Repeat(KEEP_ALIVE.into(), Duration::from_millis(40)),
         ]])
         .await;
-        let client = support::builder(&server).build().unwrap();
+        // Keep-alives every 40 ms against a 600 ms idle timeout: a wide
+        // margin, so a loaded machine cannot fake a silence.
+        let idle = Duration::from_millis(600);
+        let client = support::builder(&server)
+            .timeouts(Timeouts::default().idle(idle))
+            .build()
+            .unwrap();
         let start = Instant::now();
         let mut stream = client.chat_stream(&request()).await.unwrap();
-        // Five idle periods of keep-alives, then the caller gives up.
-        while start.elapsed() < IDLE * 5 {
+        // Three idle periods of keep-alives, then the caller gives up.
+        while start.elapsed() < idle * 3 {
             let event = futures::StreamExt::next(&mut stream)
                 .await
                 .unwrap()
