@@ -36,7 +36,7 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "fuzz",
-        usage: "fuzz sse --time N       fuzz the SSE parser for N seconds (needs cargo-fuzz and nightly)",
+        usage: "fuzz <target>|--all --time N  fuzz sse, decode, accumulate or errors for N seconds (cargo-fuzz, nightly)",
         run: fuzz::run,
     },
     Task {
