@@ -165,7 +165,11 @@ async fn serve(
             conns[slot].requests += 1;
         }
         let n = served.fetch_add(1, Ordering::SeqCst);
-        let script = scripts.get(n).or(scripts.last()).cloned().unwrap_or_default();
+        let script = scripts
+            .get(n)
+            .or(scripts.last())
+            .cloned()
+            .unwrap_or_default();
         if !run(&mut socket, script).await {
             return;
         }
