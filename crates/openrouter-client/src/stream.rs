@@ -244,7 +244,7 @@ impl ChatStream {
                 self.span.record("generation_id", chunk.id.as_str());
             }
         }
-        self.accumulator.push(chunk.clone());
+        self.accumulator.push_ref(&chunk);
         Ok(StreamEvent::Chunk(Box::new(chunk)))
     }
 

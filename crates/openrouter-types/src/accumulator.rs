@@ -4,7 +4,8 @@
 //! docs say:
 //!
 //! - content, reasoning and refusal deltas are appended into growing buffers
-//!   (the first delta's `String` is moved in, later ones `push_str`ed);
+//!   (the first delta's `String` is moved in by [`StreamAccumulator::push`]
+//!   or copied by [`StreamAccumulator::push_ref`], later ones `push_str`ed);
 //! - `reasoning_details` fragments are merged by `(type, index)`: `text`,
 //!   `summary`, `data` and `signature` are concatenated (Anthropic opens with
 //!   `text:"" signature:""` and sends the signature last), other keys keep the
@@ -21,6 +22,8 @@
 //! It does no IO and never fails: [`StreamAccumulator::finish`] always
 //! returns the partial completion together with a [`StreamOutcome`].
 
+use std::borrow::Borrow;
+
 use serde_json::Value;
 
 use crate::chat::{Content, FunctionCall, ReasoningDetail, ServiceTier, ToolCall};
@@ -28,7 +31,7 @@ use crate::chunk::{ChatChunk, ChunkChoice, ToolCallDelta};
 use crate::error::ErrorBody;
 use crate::response::{
     Annotation, AudioOutput, ChatCompletion, Choice, FinishReason, ImageOutput, Logprobs,
-    ObjectKind, ProviderName, ResponseMessage, Role,
+    ObjectKind, ProviderName, ResponseMessage, Role, TokenLogprob,
 };
 use crate::usage::Usage;
 use crate::{Extra, GenerationId};
@@ -135,7 +138,8 @@ impl StreamAccumulator {
     }
 
     /// Folds one chunk in. Takes the chunk by value so its strings can be
-    /// moved rather than copied.
+    /// moved rather than copied; use [`push_ref`](Self::push_ref) when the
+    /// chunk is still needed afterwards.
     pub fn push(&mut self, chunk: ChatChunk) {
         self.chunks += 1;
         let ChatChunk {
@@ -156,19 +160,76 @@ impl StreamAccumulator {
         set_if_empty(&mut self.model, Some(model).filter(|s| !s.is_empty()));
         set_if_empty(&mut self.provider, provider);
         set_if_empty(&mut self.system_fingerprint, system_fingerprint);
-        if service_tier.is_some() {
-            self.service_tier = service_tier;
-        }
+        replace_if_some(&mut self.service_tier, service_tier);
         if let Some(debug) = debug {
             self.debug.push(debug);
         }
-        if usage.is_some() {
-            self.usage = usage;
-        }
+        replace_if_some(&mut self.usage, usage);
         set_if_empty(&mut self.error, error);
         for choice in choices {
             let state = self.choice_mut(choice.index);
             state.apply(choice);
+        }
+    }
+
+    /// Folds one borrowed chunk in, with the same result as
+    /// [`push`](Self::push).
+    ///
+    /// For callers that hand the chunk on after folding it (a stream that
+    /// yields each chunk and also assembles the completion). Text deltas are
+    /// appended with `push_str`, so a typical content chunk costs no
+    /// allocation beyond buffer growth; a value is copied only when it
+    /// fills an empty slot (the id, model, role, a tool call's id and name,
+    /// the first piece of each text) or is kept whole (usage, an error,
+    /// annotations, images, logprobs).
+    ///
+    /// ```
+    /// use openrouter_types::{ChatChunk, StreamAccumulator};
+    ///
+    /// let mut acc = StreamAccumulator::new();
+    /// let mut seen = Vec::new();
+    /// for data in [
+    ///     r#"{"id":"gen-1","model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"},"finish_reason":null}]}"#,
+    ///     r#"{"id":"gen-1","model":"m","choices":[{"index":0,"delta":{"content":"lo"},"finish_reason":"stop"}]}"#,
+    /// ] {
+    ///     let chunk: ChatChunk = serde_json::from_str(data)?;
+    ///     acc.push_ref(&chunk);
+    ///     seen.push(chunk); // still ours: no clone was needed
+    /// }
+    /// assert_eq!(acc.content(), "Hello");
+    /// assert_eq!(seen.len(), 2);
+    /// assert_eq!(acc.finish().completion.id.to_string(), "gen-1");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn push_ref(&mut self, chunk: &ChatChunk) {
+        self.chunks += 1;
+        let ChatChunk {
+            id,
+            created,
+            model,
+            provider,
+            system_fingerprint,
+            service_tier,
+            choices,
+            usage,
+            error,
+            debug,
+            ..
+        } = chunk;
+        set_if_empty(&mut self.id, Some(id).filter(|s| !s.is_empty()));
+        set_if_empty(&mut self.created, Some(*created).filter(|&c| c != 0));
+        set_if_empty(&mut self.model, Some(model).filter(|s| !s.is_empty()));
+        set_if_empty(&mut self.provider, provider.as_ref());
+        set_if_empty(&mut self.system_fingerprint, system_fingerprint.as_ref());
+        replace_if_some(&mut self.service_tier, service_tier.as_ref());
+        if let Some(debug) = debug {
+            self.debug.push(debug.clone());
+        }
+        replace_if_some(&mut self.usage, usage.as_ref());
+        set_if_empty(&mut self.error, error.as_ref());
+        for choice in choices {
+            let state = self.choice_mut(choice.index);
+            state.apply_ref(choice);
         }
     }
 
@@ -288,26 +349,89 @@ impl ChoiceState {
             .extend(delta.annotations.into_iter().flatten());
         self.images.extend(delta.images.into_iter().flatten());
         if let Some(audio) = delta.audio {
-            let acc = self.audio.get_or_insert_with(AudioOutput::default);
-            set_if_empty(&mut acc.id, audio.id);
-            set_if_empty(&mut acc.expires_at, audio.expires_at);
-            append(&mut acc.data, audio.data);
-            append(&mut acc.transcript, audio.transcript);
+            self.merge_audio(audio.id, audio.expires_at, audio.data, audio.transcript);
         }
-        if self.finish_reason.is_none() {
-            self.finish_reason = finish_reason;
-        }
+        set_if_empty(&mut self.finish_reason, finish_reason);
         set_if_empty(&mut self.native_finish_reason, native_finish_reason);
         if let Some(logprobs) = logprobs {
-            let acc = self.logprobs.get_or_insert_with(Logprobs::default);
-            if let Some(content) = logprobs.content {
-                acc.content.get_or_insert_with(Vec::new).extend(content);
-            }
-            if let Some(refusal) = logprobs.refusal {
-                acc.refusal.get_or_insert_with(Vec::new).extend(refusal);
-            }
+            self.merge_logprobs(logprobs.content, logprobs.refusal);
         }
         set_if_empty(&mut self.error, error);
+    }
+
+    /// [`apply`](Self::apply) for a borrowed choice: the same steps, copying
+    /// only what a slot keeps.
+    fn apply_ref(&mut self, choice: &ChunkChoice) {
+        let ChunkChoice {
+            delta,
+            finish_reason,
+            native_finish_reason,
+            logprobs,
+            error,
+            ..
+        } = choice;
+        set_if_empty(&mut self.role, delta.role.as_ref());
+        append(&mut self.content, delta.content.as_ref());
+        append(&mut self.reasoning, delta.reasoning.as_ref());
+        append(&mut self.refusal, delta.refusal.as_ref());
+        for detail in delta.reasoning_details.iter().flatten() {
+            merge_reasoning_detail(&mut self.reasoning_details, detail);
+        }
+        for fragment in delta.tool_calls.iter().flatten() {
+            merge_tool_call(&mut self.tool_calls, fragment);
+        }
+        self.annotations
+            .extend(delta.annotations.iter().flatten().cloned());
+        self.images.extend(delta.images.iter().flatten().cloned());
+        if let Some(audio) = &delta.audio {
+            self.merge_audio(
+                audio.id.as_ref(),
+                audio.expires_at,
+                audio.data.as_ref(),
+                audio.transcript.as_ref(),
+            );
+        }
+        set_if_empty(&mut self.finish_reason, finish_reason.as_ref());
+        set_if_empty(
+            &mut self.native_finish_reason,
+            native_finish_reason.as_ref(),
+        );
+        if let Some(logprobs) = logprobs {
+            self.merge_logprobs(logprobs.content.as_ref(), logprobs.refusal.as_ref());
+        }
+        set_if_empty(&mut self.error, error.as_ref());
+    }
+
+    fn merge_audio<S: Piece>(
+        &mut self,
+        id: Option<S>,
+        expires_at: Option<i64>,
+        data: Option<S>,
+        transcript: Option<S>,
+    ) {
+        let acc = self.audio.get_or_insert_with(AudioOutput::default);
+        set_if_empty(&mut acc.id, id);
+        set_if_empty(&mut acc.expires_at, expires_at);
+        append(&mut acc.data, data);
+        append(&mut acc.transcript, transcript);
+    }
+
+    fn merge_logprobs<L>(&mut self, content: Option<L>, refusal: Option<L>)
+    where
+        L: IntoIterator,
+        L::Item: Take<TokenLogprob>,
+    {
+        let acc = self.logprobs.get_or_insert_with(Logprobs::default);
+        if let Some(content) = content {
+            acc.content
+                .get_or_insert_with(Vec::new)
+                .extend(content.into_iter().map(Take::take));
+        }
+        if let Some(refusal) = refusal {
+            acc.refusal
+                .get_or_insert_with(Vec::new)
+                .extend(refusal.into_iter().map(Take::take));
+        }
     }
 
     fn into_choice(self) -> Choice {
@@ -341,18 +465,48 @@ fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
     (!v.is_empty()).then_some(v)
 }
 
-/// Keeps the first value that arrives.
-fn set_if_empty<T>(slot: &mut Option<T>, value: Option<T>) {
-    if slot.is_none() {
-        *slot = value;
+/// A value the accumulator can keep: moved in when owned (`push`), cloned
+/// when borrowed (`push_ref`). One set of merge helpers serves both.
+trait Take<T> {
+    fn take(self) -> T;
+}
+
+impl<T> Take<T> for T {
+    fn take(self) -> T {
+        self
     }
 }
 
-/// Appends a text delta, moving the first one in.
-fn append(buffer: &mut Option<String>, piece: Option<String>) {
+impl<T: Clone> Take<T> for &T {
+    fn take(self) -> T {
+        self.clone()
+    }
+}
+
+/// A text delta, owned or borrowed.
+trait Piece: AsRef<str> + Take<String> {}
+
+impl<P: AsRef<str> + Take<String>> Piece for P {}
+
+/// Keeps the first value that arrives (a borrowed one is cloned only then).
+fn set_if_empty<T>(slot: &mut Option<T>, value: Option<impl Take<T>>) {
+    if slot.is_none() {
+        *slot = value.map(Take::take);
+    }
+}
+
+/// Keeps the latest value that arrives.
+fn replace_if_some<T>(slot: &mut Option<T>, value: Option<impl Take<T>>) {
+    if let Some(value) = value {
+        *slot = Some(value.take());
+    }
+}
+
+/// Appends a text delta; the first one is moved (or copied) in.
+fn append(buffer: &mut Option<String>, piece: Option<impl Piece>) {
     match (buffer.as_mut(), piece) {
-        (Some(buffer), Some(piece)) => buffer.push_str(&piece),
-        (None, Some(piece)) => *buffer = Some(piece),
+        (Some(buffer), Some(piece)) => buffer.push_str(piece.as_ref()),
+        (None, Some(piece)) => *buffer = Some(piece.take()),
         (_, None) => {}
     }
 }
@@ -360,73 +514,67 @@ fn append(buffer: &mut Option<String>, piece: Option<String>) {
 /// Keys whose string values are streamed in pieces.
 const CONCATENATED: [&str; 4] = ["text", "summary", "data", "signature"];
 
-fn merge_reasoning_detail(details: &mut Vec<ReasoningDetail>, fragment: ReasoningDetail) {
-    let Some(index) = fragment.index() else {
-        details.push(fragment);
+fn merge_reasoning_detail<F>(details: &mut Vec<ReasoningDetail>, fragment: F)
+where
+    F: Borrow<ReasoningDetail> + Take<ReasoningDetail>,
+{
+    let borrowed = fragment.borrow();
+    let position = borrowed.index().and_then(|index| {
+        details
+            .iter()
+            .rposition(|d| d.index() == Some(index) && d.kind_str() == borrowed.kind_str())
+    });
+    let Some(position) = position else {
+        details.push(fragment.take());
         return;
     };
-    let existing = details
-        .iter_mut()
-        .rev()
-        .find(|d| d.index() == Some(index) && d.kind_str() == fragment.kind_str());
-    let Some(existing) = existing else {
-        details.push(fragment);
-        return;
-    };
-    for (key, value) in fragment.0 {
-        match existing.0.get_mut(&key) {
+    let existing = &mut details[position];
+    // Keys are few and a fragment rarely brings a new one: copying the
+    // rare inserted value keeps one path for owned and borrowed fragments.
+    for (key, value) in fragment.borrow().0.iter() {
+        match existing.0.get_mut(key) {
             Some(Value::String(current)) if CONCATENATED.contains(&key.as_str()) => {
                 if let Value::String(piece) = value {
-                    current.push_str(&piece);
+                    current.push_str(piece);
                 }
             }
-            Some(current) if current.is_null() && !value.is_null() => *current = value,
+            Some(current) if current.is_null() && !value.is_null() => *current = value.clone(),
             Some(_) => {}
             None => {
-                existing.0.insert(key, value);
+                existing.0.insert(key.clone(), value.clone());
             }
         }
     }
 }
 
-fn merge_tool_call(calls: &mut Vec<ToolCallState>, fragment: ToolCallDelta) {
-    let ToolCallDelta {
-        index,
-        id,
-        kind,
-        function,
-        extra,
-    } = fragment;
-    let (name, arguments) = match function {
-        Some(f) => (f.name, f.arguments),
-        None => (None, None),
-    };
+fn merge_tool_call<F>(calls: &mut Vec<ToolCallState>, fragment: F)
+where
+    F: Borrow<ToolCallDelta> + Take<ToolCallDelta>,
+{
+    let borrowed = fragment.borrow();
     // By index when there is one; otherwise a new id starts a new call and
     // anything else continues the last call.
-    let position = match index {
+    let position = match borrowed.index {
         Some(index) => calls.iter().rposition(|c| c.index == Some(index)),
-        None => match (&id, calls.last()) {
+        None => match (&borrowed.id, calls.last()) {
             (Some(id), Some(last)) if last.call.id.as_deref() != Some(id.as_str()) => None,
             (_, Some(_)) => Some(calls.len() - 1),
             (_, None) => None,
         },
     };
-    match position {
-        Some(position) => {
-            let call = &mut calls[position].call;
-            set_if_empty(&mut call.id, id);
-            set_if_empty(&mut call.kind, kind);
-            if call.function.name.is_empty()
-                && let Some(name) = name
-            {
-                call.function.name = name;
-            }
-            append(&mut call.function.arguments, arguments);
-            for (key, value) in extra {
-                call.extra.entry(key).or_insert(value);
-            }
-        }
-        None => calls.push(ToolCallState {
+    let Some(position) = position else {
+        let ToolCallDelta {
+            index,
+            id,
+            kind,
+            function,
+            extra,
+        } = fragment.take();
+        let (name, arguments) = match function {
+            Some(f) => (f.name, f.arguments),
+            None => (None, None),
+        };
+        calls.push(ToolCallState {
             index,
             call: ToolCall {
                 id,
@@ -438,6 +586,25 @@ fn merge_tool_call(calls: &mut Vec<ToolCallState>, fragment: ToolCallDelta) {
                 },
                 extra,
             },
-        }),
+        });
+        return;
+    };
+    let call = &mut calls[position].call;
+    set_if_empty(&mut call.id, borrowed.id.as_ref());
+    set_if_empty(&mut call.kind, borrowed.kind.as_ref());
+    let function = borrowed.function.as_ref();
+    if call.function.name.is_empty()
+        && let Some(name) = function.and_then(|f| f.name.as_ref())
+    {
+        call.function.name.clone_from(name);
+    }
+    append(
+        &mut call.function.arguments,
+        function.and_then(|f| f.arguments.as_ref()),
+    );
+    for (key, value) in &borrowed.extra {
+        if !call.extra.contains_key(key) {
+            call.extra.insert(key.clone(), value.clone());
+        }
     }
 }

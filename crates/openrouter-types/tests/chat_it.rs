@@ -9,6 +9,8 @@ mod contract;
 mod errors;
 #[path = "chat_it/injection.rs"]
 mod injection;
+#[path = "chat_it/push_ref.rs"]
+mod push_ref;
 #[path = "chat_it/requests.rs"]
 mod requests;
 #[path = "chat_it/roundtrip.rs"]
