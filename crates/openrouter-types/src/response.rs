@@ -20,6 +20,10 @@ use crate::open_enum::open_enum;
 use crate::usage::Usage;
 use crate::{Extra, GenerationId};
 
+/// Provider display names as they appear in `provider`: one enum for the whole
+/// crate, defined with the provider list.
+pub use crate::providers::ProviderName;
+
 /// A chat completion (`object: "chat.completion"`).
 ///
 /// An HTTP 200 is not always a success: check
@@ -359,52 +363,5 @@ open_enum! {
         ChatCompletion = "chat.completion",
         /// A stream chunk.
         ChatCompletionChunk = "chat.completion.chunk",
-    }
-}
-
-open_enum! {
-    /// Provider display names as they appear in `provider` (a few of many;
-    /// new providers arrive as `Other`).
-    pub enum ProviderName {
-        /// OpenAI.
-        OpenAi = "OpenAI",
-        /// Anthropic.
-        Anthropic = "Anthropic",
-        /// Google Vertex.
-        Google = "Google",
-        /// Google AI Studio.
-        GoogleAiStudio = "Google AI Studio",
-        /// Amazon Bedrock.
-        AmazonBedrock = "Amazon Bedrock",
-        /// Azure.
-        Azure = "Azure",
-        /// xAI.
-        XAi = "xAI",
-        /// Mistral.
-        Mistral = "Mistral",
-        /// DeepInfra.
-        DeepInfra = "DeepInfra",
-        /// DeepSeek.
-        DeepSeek = "DeepSeek",
-        /// Together.
-        Together = "Together",
-        /// Fireworks.
-        Fireworks = "Fireworks",
-        /// Groq.
-        Groq = "Groq",
-        /// Cerebras.
-        Cerebras = "Cerebras",
-        /// Minimax.
-        Minimax = "Minimax",
-        /// Moonshot AI.
-        MoonshotAi = "Moonshot AI",
-        /// Z.AI.
-        ZAi = "Z.AI",
-        /// Chutes.
-        Chutes = "Chutes",
-        /// Novita.
-        Novita = "Novita",
-        /// Parasail.
-        Parasail = "Parasail",
     }
 }
