@@ -10,15 +10,19 @@ use serde_json::json;
 
 use crate::support::{DEMO_ANSWER, KEY, Mock, Run, clean_env};
 
-/// `script -qec "openrouter ARGS" /dev/null` against `mock`, or `None` (with a notice) when
-/// util-linux `script` is not installed.
+/// `script -qec "exec openrouter ARGS" /dev/null` against `mock`, or `None` (with a notice)
+/// when util-linux `script` is not installed.
+///
+/// `script` runs the line with `$SHELL -c`. Without `exec`, a shell that does not replace
+/// itself with its last command (dash) stays in the terminal's foreground process group, dies
+/// of the Ctrl-C meant for the CLI, and `script` reports that as exit code 130.
 fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("notice: util-linux `script` is not installed; terminal tests skipped");
         return None;
     }
     let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
-    let mut line = quote(env!("CARGO_BIN_EXE_openrouter"));
+    let mut line = format!("exec {}", quote(env!("CARGO_BIN_EXE_openrouter")));
     for arg in args {
         line.push(' ');
         line.push_str(&quote(arg));
@@ -27,6 +31,7 @@ fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
     clean_env(&mut command);
     command
         .args(["-qec", &line, "/dev/null"])
+        .env("SHELL", "/bin/sh")
         .env("OPENROUTER_BASE_URL", mock.base_url())
         .env("OPENROUTER_API_KEY", KEY);
     Some(command)
