@@ -32,6 +32,9 @@ fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
     command
         .args(["-qec", &line, "/dev/null"])
         .env("SHELL", "/bin/sh")
+        // A terminal emulator sets TERM; CI runs without one, and indicatif draws nothing
+        // when TERM is unset or `dumb`.
+        .env("TERM", "xterm-256color")
         .env("OPENROUTER_BASE_URL", mock.base_url())
         .env("OPENROUTER_API_KEY", KEY);
     Some(command)
