@@ -93,6 +93,62 @@ fn configuration_errors_do_not_echo_the_key() {
     assert_error_clean("base URL error", &error);
 }
 
+/// A proxy or debugging endpoint that echoes the request's headers into its
+/// answer: the key must not ride back out in an excerpt, a parsed message or
+/// a decode error.
+#[tokio::test]
+async fn a_server_echoing_the_key_back_does_not_leak_it() {
+    let key = test_key();
+    let echo = format!("authorization: Bearer {key}\nx-api-key: {key}");
+    let html = format!("<html><pre>{echo}</pre></html>");
+    let envelope = serde_json::json!({"error": {"code": 400, "message": echo}}).to_string();
+    let cases: Vec<(&str, Vec<u8>, bool)> = vec![
+        (
+            "html 502",
+            support::response(502, &[("content-type", "text/html")], html.as_bytes()),
+            false,
+        ),
+        ("json 400", json(400, &envelope), false),
+        ("in-band 200", json(200, &envelope), false),
+        (
+            "decode 200",
+            json(200, &format!(r#"{{"choices":"{key}"}}"#)),
+            false,
+        ),
+        (
+            "html 200 on a stream",
+            support::response(200, &[("content-type", "text/html")], html.as_bytes()),
+            true,
+        ),
+    ];
+    for (label, answer, stream) in cases {
+        let server = RawServer::start(vec![vec![Step::send(answer)]])
+            .await
+            .unwrap();
+        let client = support::builder(&server).max_retries(0).build().unwrap();
+        let error = if stream {
+            client.chat_stream(&request()).await.err()
+        } else {
+            client.chat(&request()).await.err()
+        };
+        let error = error.unwrap_or_else(|| panic!("{label}: expected an error"));
+        assert_error_clean(label, &error);
+        if let Error::Api(api) = &error {
+            assert_clean(label, api.message());
+            assert_clean(label, api.body_excerpt().unwrap_or_default());
+            let text = api.body_excerpt().map_or(api.message(), |e| e);
+            assert!(text.contains("[REDACTED]"), "{label}: {text}");
+        }
+        if let Error::Decode(decode) = &error {
+            assert_clean(label, decode.excerpt());
+            assert!(
+                decode.excerpt().contains("[REDACTED]"),
+                "{label}: {decode:?}"
+            );
+        }
+    }
+}
+
 /// Every error kind the client can be driven into over loopback.
 #[tokio::test]
 async fn every_error_the_client_produces_is_clean() {
@@ -105,35 +161,35 @@ async fn every_error_the_client_produces_is_clean() {
     for (label, steps) in [
         (
             "401",
-            vec![Step::Send(json(
+            vec![Step::send(json(
                 401,
                 r#"{"error":{"code":401,"message":"No auth credentials found"}}"#,
             ))],
         ),
         (
             "429",
-            vec![Step::Send(json(
+            vec![Step::send(json(
                 429,
                 r#"{"error":{"code":429,"message":"Rate limit exceeded"}}"#,
             ))],
         ),
         (
             "400/502",
-            vec![Step::Send(json(
+            vec![Step::send(json(
                 400,
                 r#"{"error":{"code":502,"message":"Provider returned error","metadata":{"raw":"upstream failed","provider_name":"X"}}}"#,
             ))],
         ),
         (
             "html",
-            vec![Step::Send(support::response(
+            vec![Step::send(support::response(
                 502,
                 &[("content-type", "text/html")],
                 b"<html>bad gateway</html>",
             ))],
         ),
     ] {
-        let server = RawServer::start(vec![steps]).await;
+        let server = RawServer::start(vec![steps]).await.unwrap();
         let client = support::builder(&server)
             .retry_policy(quick.clone())
             .build()
@@ -154,34 +210,38 @@ async fn every_error_the_client_produces_is_clean() {
             .unwrap()
     };
     errors.push(("refused", refused.chat(&request()).await.unwrap_err()));
-    let server = RawServer::start(vec![vec![Step::Reset]]).await;
+    let server = RawServer::start(vec![vec![Step::Reset]]).await.unwrap();
     let client = support::builder(&server).build().unwrap();
     errors.push(("reset", client.chat(&request()).await.unwrap_err()));
     let location = "http://localhost:9/api/v1/chat/completions";
-    let server = RawServer::start(vec![vec![Step::Send(support::response(
+    let server = RawServer::start(vec![vec![Step::send(support::response(
         307,
         &[("location", location)],
         b"",
     ))]])
-    .await;
+    .await
+    .unwrap();
     let client = support::builder(&server).build().unwrap();
     errors.push(("redirect", client.chat(&request()).await.unwrap_err()));
 
     // Timeout, decode, limit.
-    let server = RawServer::start(vec![vec![]]).await;
+    let server = RawServer::start(vec![vec![]]).await.unwrap();
     let client = support::builder(&server)
         .timeouts(Timeouts::default().response_headers(Duration::from_millis(100)))
         .build()
         .unwrap();
     errors.push(("timeout", client.chat(&request()).await.unwrap_err()));
-    let server = RawServer::start(vec![vec![Step::Send(json(200, r#"{"choices":"nope"}"#))]]).await;
+    let server = RawServer::start(vec![vec![Step::send(json(200, r#"{"choices":"nope"}"#))]])
+        .await
+        .unwrap();
     let client = support::builder(&server).build().unwrap();
     errors.push(("decode", client.chat(&request()).await.unwrap_err()));
-    let server = RawServer::start(vec![vec![Step::Send(json(
+    let server = RawServer::start(vec![vec![Step::send(json(
         200,
         &completion_body(&"x".repeat(4096)),
     ))]])
-    .await;
+    .await
+    .unwrap();
     let client = support::builder(&server)
         .max_response_bytes(1024)
         .build()
@@ -194,7 +254,8 @@ async fn every_error_the_client_produces_is_clean() {
         ("truncated", content_event("Hel")),
         ("stream decode", [content_event("Hel"), "data: {oops\n\n".to_owned()].concat()),
     ] {
-        let server = RawServer::start(vec![vec![Step::Send([sse_head(), body.into_bytes()].concat()), Step::Close]]).await;
+        let server = RawServer::start(vec![vec![Step::send([sse_head(), body.into_bytes()].concat()), Step::Close]]).await
+.unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat_stream(&request()).await.unwrap().collect_completion().await.unwrap_err();
         errors.push((label, error));
@@ -257,17 +318,18 @@ async fn trace_logs_of_a_full_exchange_are_clean() {
     ]
     .concat();
     let server = RawServer::start(vec![
-        vec![Step::Send(json(200, &completion_body("Hello")))],
+        vec![Step::send(json(200, &completion_body("Hello")))],
         vec![
-            Step::Send([sse_head(), stream_body.into_bytes()].concat()),
+            Step::send([sse_head(), stream_body.into_bytes()].concat()),
             Step::Close,
         ],
-        vec![Step::Send(json(
+        vec![Step::send(json(
             429,
             r#"{"error":{"code":429,"message":"Rate limit exceeded"}}"#,
         ))],
     ])
-    .await;
+    .await
+    .unwrap();
     let client = support::builder(&server)
         .retry_policy(
             RetryPolicy::default()
@@ -287,7 +349,12 @@ async fn trace_logs_of_a_full_exchange_are_clean() {
     tracing::error!(error = %error, debug = ?error, "call failed");
     drop((stream, client));
 
-    let heads: Vec<String> = server.conns().into_iter().map(|c| c.request_head).collect();
+    let heads: Vec<String> = server
+        .received_requests()
+        .iter()
+        .map(support::head_text)
+        .collect();
+    assert_eq!(heads.len(), 4, "a chat, a stream, a 429 and its retry");
     assert!(
         heads
             .iter()

@@ -1,16 +1,17 @@
-//! Helpers shared by the hardening tests: a TCP server that misbehaves on
-//! purpose, SSE chunk builders, and a client pointed at the server with a
-//! known key and short timeouts.
+//! Helpers shared by the hardening tests: the testkit's misbehaving raw
+//! server with the response heads they script, SSE chunk builders, and a
+//! client pointed at the server with a known key and short timeouts.
 
 pub mod alloc;
-mod raw_server;
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use openrouter_client::types::chat::{ChatRequest, Message};
 use openrouter_client::{Client, ClientBuilder, RetryPolicy, Timeouts};
+use openrouter_testkit::RecordedRequest;
 
-pub use raw_server::{RawServer, Step};
+pub use openrouter_testkit::raw::{RawServer, Step, head, response};
 
 /// The key every hardening test configures; the secrets tests assert it never
 /// shows up anywhere. Shaped like a real key (`sk-or-v1-` + 64 hex digits),
@@ -38,23 +39,23 @@ pub fn builder(server: &RawServer) -> ClientBuilder {
         .retry_policy(RetryPolicy::none())
 }
 
+/// A request's line and headers as text (`POST /api/v1/chat/completions`,
+/// then `name: value` lines), for assertions that something appears nowhere
+/// in what the client sent before the body.
+pub fn head_text(request: &RecordedRequest) -> String {
+    let mut out = format!("{} {}", request.method(), request.path());
+    for (i, (key, value)) in request.query().iter().enumerate() {
+        let _ = write!(out, "{}{key}={value}", if i == 0 { '?' } else { '&' });
+    }
+    for (name, value) in request.headers() {
+        let _ = write!(out, "\n{name}: {value}");
+    }
+    out
+}
+
 /// A minimal chat request.
 pub fn request() -> ChatRequest {
     ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("hi")])
-}
-
-/// The status line and headers of a response, ending with the blank line.
-pub fn head(status: u16, headers: &[(&str, &str)]) -> Vec<u8> {
-    let reason = http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("Whatever");
-    let mut out = format!("HTTP/1.1 {status} {reason}\r\n");
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str("\r\n");
-    out.into_bytes()
 }
 
 /// A 200 `text/event-stream` head whose body runs until the connection closes.
@@ -67,16 +68,6 @@ pub fn sse_head() -> Vec<u8> {
             ("connection", "close"),
         ],
     )
-}
-
-/// A complete response with a `Content-Length` body.
-pub fn response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
-    let length = body.len().to_string();
-    let mut all: Vec<(&str, &str)> = headers.to_vec();
-    all.push(("content-length", &length));
-    let mut out = head(status, &all);
-    out.extend_from_slice(body);
-    out
 }
 
 /// A JSON response.

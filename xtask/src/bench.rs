@@ -8,6 +8,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::ci::workspace_root;
+
 const USAGE: &str = "usage: cargo xtask bench [sse|e2e] [--quick] [-- CRITERION_ARGS...]\n\
                      sse: only the SSE parsers; e2e: only the whole stack (default: both)\n\
                      --quick: short warm-up and measurement (a few minutes; numbers are rough)";
@@ -149,12 +151,4 @@ fn target_dir(root: &std::path::Path) -> PathBuf {
         }
         None => root.join("bench/target"),
     }
-}
-
-fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or(manifest_dir)
 }

@@ -2,9 +2,17 @@
 //! seconds each. The targets live in their own nightly-only workspaces
 //! (excluded from the main one), so this task is the one place that knows
 //! how to run them, with which dictionary, and where a crash must go.
+//!
+//! Every run ends with a summary of executions and coverage per target, and
+//! appends the same to `target/fuzz-runs.tsv`, so the executions of many
+//! sessions can be added up.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Write as _};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::ci::workspace_root;
 
 /// A fuzz target: its short name, its cargo-fuzz directory and target, its
 /// dictionary, and where its crash regressions live and are replayed.
@@ -52,8 +60,11 @@ const TARGETS: &[Target] = &[
     },
 ];
 
-const USAGE: &str = "usage: cargo xtask fuzz <target>|--all [--time SECONDS] [-- LIBFUZZER_ARGS...]\n\
-                     targets: sse, decode, accumulate, errors (default time: 60 seconds each)";
+const USAGE: &str = "usage: cargo xtask fuzz <target>|--all [--time SECONDS] [--sanitizer NAME] [-- LIBFUZZER_ARGS...]\n\
+                     targets: sse, decode, accumulate, errors (default time: 60 seconds each)\n\
+                     --sanitizer: none (default: the code under test is safe Rust, and\n\
+                     AddressSanitizer would cost two thirds of the executions), address, memory, thread\n\
+                     after `--`: libFuzzer flags, e.g. `-- -fork=2` to use two cores";
 
 /// Entry point: `args` are what follows `fuzz` on the command line.
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -64,6 +75,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut name = None;
     let mut all = false;
     let mut seconds: u64 = 60;
+    let mut sanitizer = "none".to_owned();
     let mut iter = ours.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -74,6 +86,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 seconds = value
                     .parse()
                     .map_err(|_| format!("--time expects whole seconds, got `{value}`\n{USAGE}"))?;
+            }
+            "--sanitizer" | "-s" => {
+                sanitizer = iter
+                    .next()
+                    .ok_or_else(|| format!("--sanitizer needs a name\n{USAGE}"))?
+                    .clone();
             }
             "--all" => all = true,
             "-h" | "--help" => {
@@ -100,18 +118,124 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
     // One after the other: each fuzzer takes a whole core, and the machines
     // this runs on are small.
+    let mut runs = Vec::new();
+    let mut failure = None;
     for target in targets {
-        fuzz(&root, target, seconds, libfuzzer_args)?;
+        match fuzz(&root, target, seconds, &sanitizer, libfuzzer_args) {
+            Ok(stats) => runs.push((target.name, stats)),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
     }
-    Ok(())
+    report(&root, &runs, seconds, &sanitizer);
+    failure.map_or(Ok(()), Err)
+}
+
+/// What libFuzzer said about one run.
+#[derive(Debug, Default)]
+struct Stats {
+    executions: u64,
+    coverage: u64,
+    features: u64,
+    corpus: u64,
+}
+
+impl Stats {
+    /// Folds one line of libFuzzer output in: the status lines
+    /// (`#1234 NEW cov: 10 ft: 20 corp: 5/1Kb ...`, also in fork mode) and the
+    /// final `stat::number_of_executed_units`.
+    fn observe(&mut self, line: &str) {
+        if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
+            if let Ok(n) = n.trim().parse() {
+                self.executions = n;
+            }
+            return;
+        }
+        let Some(rest) = line.strip_prefix('#') else {
+            return;
+        };
+        let mut words = rest.split_whitespace();
+        if let Some(n) = words
+            .next()
+            .and_then(|w| w.trim_end_matches(':').parse().ok())
+        {
+            self.executions = self.executions.max(n);
+        }
+        while let Some(word) = words.next() {
+            let slot = match word {
+                "cov:" => &mut self.coverage,
+                "ft:" => &mut self.features,
+                "corp:" => &mut self.corpus,
+                _ => continue,
+            };
+            if let Some(n) = words
+                .next()
+                .and_then(|w| w.split('/').next())
+                .and_then(|w| w.parse().ok())
+            {
+                *slot = n;
+            }
+        }
+    }
+}
+
+/// Prints the summary table and appends it to `target/fuzz-runs.tsv`.
+fn report(root: &Path, runs: &[(&str, Stats)], seconds: u64, sanitizer: &str) {
+    if runs.is_empty() {
+        return;
+    }
+    let mut table =
+        String::from("\ntarget       executions   coverage (edges)   features   corpus\n");
+    for (name, stats) in runs {
+        let _ = writeln!(
+            table,
+            "{name:<12} {:>10}   {:>16}   {:>8}   {:>6}",
+            stats.executions, stats.coverage, stats.features, stats.corpus
+        );
+    }
+    let total: u64 = runs.iter().map(|(_, s)| s.executions).sum();
+    let _ = writeln!(table, "{:<12} {total:>10}", "total");
+    eprint!("{table}");
+
+    let log = root.join("target").join("fuzz-runs.tsv");
+    let _ = std::fs::create_dir_all(root.join("target"));
+    let fresh = !log.exists();
+    let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log)
+    else {
+        return;
+    };
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut rows = String::new();
+    if fresh {
+        rows.push_str(
+            "unix_time\ttarget\tseconds\tsanitizer\texecutions\tcoverage\tfeatures\tcorpus\n",
+        );
+    }
+    for (name, stats) in runs {
+        let _ = writeln!(
+            rows,
+            "{stamp}\t{name}\t{seconds}\t{sanitizer}\t{}\t{}\t{}\t{}",
+            stats.executions, stats.coverage, stats.features, stats.corpus
+        );
+    }
+    let _ = file.write_all(rows.as_bytes());
+    eprintln!("(appended to {})", log.display());
 }
 
 fn fuzz(
     root: &Path,
     target: &Target,
     seconds: u64,
+    sanitizer: &str,
     libfuzzer_args: &[String],
-) -> Result<(), String> {
+) -> Result<Stats, String> {
     let dir = root.join(target.dir);
     eprintln!(
         "fuzzing {} ({}) for {seconds} s in {}",
@@ -119,17 +243,31 @@ fn fuzz(
         target.fuzz_target,
         dir.display()
     );
-    let status = Command::new("cargo")
-        .args(["+nightly", "fuzz", "run", "-O", target.fuzz_target, "--"])
+    let mut child = Command::new("cargo")
+        .args(["+nightly", "fuzz", "run", "-O", "--sanitizer", sanitizer])
+        .args([target.fuzz_target, "--"])
         .arg(format!("-max_total_time={seconds}"))
         .arg(format!("-dict={}", root.join(target.dict).display()))
         .arg("-print_final_stats=1")
         .args(libfuzzer_args)
         .current_dir(&dir)
-        .status()
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("could not start cargo +nightly fuzz: {e}"))?;
+    // libFuzzer reports on stderr: pass it through and keep the figures.
+    let mut stats = Stats::default();
+    if let Some(stderr) = child.stderr.take() {
+        let mut out = std::io::stderr();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            stats.observe(&line);
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("cargo +nightly fuzz did not finish: {e}"))?;
     if status.success() {
-        Ok(())
+        Ok(stats)
     } else {
         Err(format!(
             "the {} fuzzer stopped with {status}: a crash input is in {}/artifacts/{}/; copy it into {} \
@@ -158,10 +296,40 @@ fn check_cargo_fuzz() -> Result<(), String> {
     Ok(())
 }
 
-fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or(manifest_dir)
+#[cfg(test)]
+mod tests {
+    use super::Stats;
+
+    #[test]
+    fn stats_follow_libfuzzer_status_lines() {
+        let mut stats = Stats::default();
+        for line in [
+            "INFO: Seed: 1234",
+            "#2\tINITED cov: 10 ft: 12 corp: 3/40b exec/s: 0 rss: 30Mb",
+            "#4096\tpulse  cov: 812 ft: 2301 corp: 301/12Kb lim: 40 exec/s: 2048 rss: 60Mb",
+            "#5000\tNEW    cov: 815 ft: 2310 corp: 302/12Kb lim: 40 exec/s: 2500 rss: 60Mb L: 7/40 MS: 1 ChangeBit-",
+            "stat::number_of_executed_units: 5123",
+        ] {
+            stats.observe(line);
+        }
+        assert_eq!(
+            (
+                stats.executions,
+                stats.coverage,
+                stats.features,
+                stats.corpus
+            ),
+            (5123, 815, 2310, 302)
+        );
+    }
+
+    #[test]
+    fn fork_mode_lines_count_too() {
+        let mut stats = Stats::default();
+        stats.observe("#120345: cov: 900 ft: 3000 corp: 400 exec/s: 9000 oom/timeout/crash: 0/0/0 time: 13s job: 4 dft_time: 0");
+        assert_eq!(
+            (stats.executions, stats.coverage, stats.corpus),
+            (120_345, 900, 400)
+        );
+    }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Seeds corpus/error_response/ from fixtures/: every error exchange's status
 and body (see checks/error_response.rs for the input layout), plain and with
-a Retry-After value, and every chat stream as a 200 stream body."""
+a Retry-After value, and every plain chat completion as a 200 body (with an
+x-generation-id header), so the fuzzer starts from both sides of the line."""
 import glob
 import hashlib
 import json
@@ -33,7 +34,11 @@ for path in sorted(glob.glob(os.path.join(ROOT, "fixtures/*/*.json"))):
         body = response["body_text"].encode()
     else:
         continue
-    if len(body) > LIMIT or (status < 300 and "error" not in body.decode(errors="replace")):
+    if len(body) > LIMIT:
+        continue
+    if status < 300 and "error" not in body.decode(errors="replace"):
+        if path.startswith(os.path.join(ROOT, "fixtures/chat/")):
+            write(status, 1, body)
         continue
     html = 4 if "html" in response.get("headers", {}).get("content-type", "") else 0
     write(status, html, body)
@@ -41,8 +46,3 @@ for path in sorted(glob.glob(os.path.join(ROOT, "fixtures/*/*.json"))):
         write(status, html | 2, b"7\n" + body)
         write(status, html | 2, b"Wed, 21 Oct 2015 07:28:00 GMT\n" + body)
         write(status, html | 2 | 8, b"1500.5\n" + body)
-
-for path in sorted(glob.glob(os.path.join(ROOT, "fixtures/chat/*.sse"))):
-    data = open(path, "rb").read()
-    if len(data) <= LIMIT:
-        write(200, 1, data)

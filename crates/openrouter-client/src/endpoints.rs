@@ -1,7 +1,7 @@
 //! One method per OpenRouter endpoint, grouped by area.
 
 mod account;
-mod chat;
+pub(crate) mod chat;
 mod embeddings;
 mod keys;
 mod models;

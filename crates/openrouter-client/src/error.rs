@@ -79,12 +79,15 @@ impl Error {
     /// statuses (408, 429, 5xx, 524, 529), transient codes wrapped in a 400 or
     /// 200 body, connection failures and timeouts before the response. A
     /// truncated or failed stream is retryable too, as a new request (the
-    /// partial output will be generated, and billed, again).
+    /// partial output will be generated, and billed, again), except when the
+    /// total deadline cut it ([`TimeoutKind::Total`], as for any call).
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Api(e) => e.is_retryable(),
             Self::MidStream(e) => e.is_retryable(),
-            Self::TruncatedStream(_) => true,
+            // The caller's own deadline ran out: trying again would run into it too, as
+            // `Timeout(Total)` on a plain call says.
+            Self::TruncatedStream(e) => e.reason != TruncationReason::Timeout(TimeoutKind::Total),
             Self::Transport(e) => e.kind != TransportKind::Redirect,
             Self::Timeout(e) => e.kind != TimeoutKind::Total,
             Self::Decode(_) | Self::LimitExceeded(_) | Self::Config(_) => false,
@@ -343,6 +346,8 @@ pub struct DecodeError {
     pub(crate) status: StatusCode,
     pub(crate) path: String,
     pub(crate) excerpt: String,
+    /// Replaces the generic explanation when the client knows what went wrong.
+    pub(crate) detail: Option<String>,
     pub(crate) source: Box<dyn StdError + Send + Sync>,
 }
 
@@ -362,7 +367,23 @@ impl DecodeError {
             status,
             path,
             excerpt: excerpt(body),
+            detail: None,
             source: Box::new(source),
+        }
+    }
+
+    /// A body of the wrong kind altogether (an HTML page, a JSON document
+    /// where events were asked for): `detail` says which and what to check.
+    pub(crate) fn wrong_kind(
+        what: &'static str,
+        status: StatusCode,
+        body: &[u8],
+        detail: String,
+    ) -> Self {
+        let source = <serde_json::Error as serde::de::Error>::custom(&detail);
+        Self {
+            detail: Some(detail),
+            ..Self::new(what, status, body, ".".to_owned(), source)
         }
     }
 
@@ -389,11 +410,14 @@ impl DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "could not decode the {} at `{}`: the server sent an unexpected shape; report it with DecodeError::excerpt",
-            self.what, self.path
-        )
+        match &self.detail {
+            Some(detail) => write!(f, "could not decode the {}: {detail}", self.what),
+            None => write!(
+                f,
+                "could not decode the {} at `{}`: the server sent an unexpected shape; report it with DecodeError::excerpt",
+                self.what, self.path
+            ),
+        }
     }
 }
 

@@ -82,6 +82,8 @@ mod builder;
 mod client;
 mod endpoints;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod meta;
 mod options;
 mod redirect;

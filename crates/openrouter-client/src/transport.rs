@@ -470,10 +470,36 @@ impl Client {
         let status = response.status();
         if status.is_success() {
             let headers = response.headers().clone();
-            let is_json = headers
+            let content_type = headers
                 .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.trim_start().starts_with("application/json"));
+                .map(|v| v.to_str().unwrap_or("").trim_start().to_ascii_lowercase());
+            let is_json = content_type
+                .as_deref()
+                .is_some_and(|v| v.starts_with("application/json"));
+            match content_type.as_deref() {
+                // An absent content type is taken at its word: the body is read as events.
+                Some(v) if stream && v.starts_with("text/event-stream") => {}
+                None if stream => {}
+                Some(v) if stream && !is_json => {
+                    // A captive portal or a proxy's HTML page answering 200: reading it as
+                    // events would find none and report a truncated stream, hiding the cause.
+                    let body = scrub(
+                        read_error_body(response, timeouts, clock).await,
+                        &request.headers,
+                    );
+                    return Err(Error::Decode(Box::new(DecodeError::wrong_kind(
+                        "stream",
+                        status,
+                        &body,
+                        format!(
+                            "expected an event stream (text/event-stream) but the response is \
+                             `{v}`: something between you and OpenRouter (a proxy, a captive \
+                             portal, a wrong OPENROUTER_BASE_URL) answered instead"
+                        ),
+                    ))));
+                }
+                _ => {}
+            }
             if stream && !is_json {
                 return Ok(Success {
                     status,
@@ -482,6 +508,7 @@ impl Client {
                 });
             }
             let body = read_body(response, self.inner.max_response_bytes, timeouts, clock).await?;
+            let body = scrub(body, &request.headers);
             tracing::trace!(body = %String::from_utf8_lossy(&body[..body.len().min(4096)]), "response body");
             // Checked inside the attempt so a transient error in a 200 body is retried.
             if let Some(error) = in_band_error(status, &headers, &body) {
@@ -490,15 +517,13 @@ impl Client {
             if stream {
                 // A JSON document where an event stream was asked for, and not
                 // an error: a proxy or server that ignored `stream: true`.
-                let reason = <serde_json::Error as serde::de::Error>::custom(
-                    "expected an event stream (text/event-stream) but the response is a JSON document",
-                );
-                return Err(Error::Decode(Box::new(DecodeError::new(
+                return Err(Error::Decode(Box::new(DecodeError::wrong_kind(
                     "stream",
                     status,
                     &body,
-                    ".".to_owned(),
-                    reason,
+                    "expected an event stream (text/event-stream) but the response is a JSON \
+                     document: the server ignored `stream: true`"
+                        .to_owned(),
                 ))));
             }
             return Ok(Success {
@@ -509,7 +534,10 @@ impl Client {
         }
         let headers = response.headers().clone();
         // A body that cannot be read fully still explains the status with what did arrive.
-        let body = read_error_body(response, timeouts, clock).await;
+        let body = scrub(
+            read_error_body(response, timeouts, clock).await,
+            &request.headers,
+        );
         tracing::debug!(status = status.as_u16(), "openrouter error response");
         tracing::trace!(body = %String::from_utf8_lossy(&body), "error body");
         Err(Error::Api(Box::new(ApiError::from_response(
@@ -628,9 +656,43 @@ async fn read_error_body(
     body.freeze()
 }
 
+/// The body with every occurrence of the request's bearer token replaced by
+/// `[REDACTED]`.
+///
+/// A misconfigured proxy or debugging endpoint may echo the request's headers
+/// back; the body then reaches error messages (`body_excerpt`), decode
+/// errors and logs, where the key must never appear. The search is one
+/// `memmem` pass, and the body is copied only when the key is found.
+fn scrub(body: Bytes, headers: &HeaderMap) -> Bytes {
+    let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
+        .filter(|t| t.len() >= 8)
+    else {
+        return body;
+    };
+    let finder = memchr::memmem::Finder::new(token);
+    if finder.find(&body).is_none() {
+        return body;
+    }
+    let mut clean = Vec::with_capacity(body.len());
+    let mut rest = &body[..];
+    while let Some(at) = finder.find(rest) {
+        clean.extend_from_slice(&rest[..at]);
+        clean.extend_from_slice(b"[REDACTED]");
+        rest = &rest[at + token.len()..];
+    }
+    clean.extend_from_slice(rest);
+    Bytes::from(clean)
+}
+
 /// A 2xx body that is an error envelope: `error` set, and none of the
 /// fields a success carries (`choices`, `data`, `output`).
-fn in_band_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Option<ApiError> {
+pub(crate) fn in_band_error(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Option<ApiError> {
     #[derive(Deserialize)]
     struct Probe {
         #[serde(default)]

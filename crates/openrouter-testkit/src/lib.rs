@@ -10,6 +10,11 @@
 //! - on [`server::MockOpenRouter`], a small hyper server that speaks the OpenRouter paths under
 //!   `/api/v1`, delivers bodies in paced chunks and can cut a connection mid-stream.
 //!
+//! For faults no HTTP library commits on purpose (a reset half-way through the headers, a
+//! chunked body that never ends, one byte a second, an HTML page where JSON was due), [`raw`]
+//! has [`raw::RawServer`]: a TCP server that answers each request with scripted bytes, pauses,
+//! closes and resets, and records what the client sent and whether it closed its connections.
+//!
 //! Both route a request with the same rule (see [`FixtureSet::route`] and
 //! `fixtures/README.md`): the `x-mock-fixture` header, else method + path + streaming mode +
 //! `model` + query, else the route's default fixture. A chat request for any model gets the
@@ -69,9 +74,37 @@
 //! # }
 //! ```
 //!
+//! A raw server whose stream is reset after its first event:
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//! use openrouter_testkit::raw::{self, RawServer, Step};
+//!
+//! let server = RawServer::start([vec![
+//!     Step::send(raw::head(
+//!         200,
+//!         &[("content-type", "text/event-stream"), ("transfer-encoding", "chunked")],
+//!     )),
+//!     Step::chunk("data: {\"choices\":[]}\n\n"),
+//!     Step::Sleep(Duration::from_millis(10)),
+//!     Step::Reset,
+//! ]])
+//! .await?;
+//! let response = reqwest::get(format!("{}/chat/completions", server.base_url())).await?;
+//! assert_eq!(response.status(), 200);
+//! assert!(response.text().await.is_err(), "the reset reaches the client as an error");
+//! assert_eq!(server.received_requests()[0].path(), "/api/v1/chat/completions");
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! - `wiremock` (default): the [`mount`] module. The CLI turns it off; it only needs the server.
+//!
+//! The [`server`] and [`raw`] modules are always available.
 //!
 //! # Non-goals
 //!
@@ -87,6 +120,7 @@ mod error;
 mod fixture;
 #[cfg(feature = "wiremock")]
 pub mod mount;
+pub mod raw;
 mod recorded;
 mod route;
 pub mod server;

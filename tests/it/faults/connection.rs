@@ -43,7 +43,7 @@ async fn connection_refused_is_a_retryable_connect_error_with_every_attempt() {
 #[tokio::test]
 async fn reset_before_headers_is_a_connection_error() {
     bounded(async {
-        let server = RawServer::start(vec![vec![Step::Reset]]).await;
+        let server = RawServer::start(vec![vec![Step::Reset]]).await.unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat(&request()).await.unwrap_err();
         assert!(
@@ -57,7 +57,7 @@ async fn reset_before_headers_is_a_connection_error() {
             "{error:?}"
         );
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 2);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(2));
     })
     .await;
 }
@@ -66,7 +66,9 @@ async fn reset_before_headers_is_a_connection_error() {
 async fn reset_mid_headers_is_a_connection_error() {
     bounded(async {
         let half = b"HTTP/1.1 200 OK\r\ncontent-type: text/event-st".to_vec();
-        let server = RawServer::start(vec![vec![Step::Send(half), Step::Reset]]).await;
+        let server = RawServer::start(vec![vec![Step::send(half), Step::Reset]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat_stream(&request()).await.unwrap_err();
         assert!(
@@ -74,7 +76,7 @@ async fn reset_mid_headers_is_a_connection_error() {
             "{error:?}"
         );
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -85,7 +87,9 @@ async fn reset_mid_event_keeps_what_arrived() {
         let mut bytes = sse_head();
         bytes.extend(content_event("Hel").bytes());
         bytes.extend(br#"data: {"id":"gen-hardening-1","choi"#);
-        let server = RawServer::start(vec![vec![Step::Send(bytes), Step::Reset]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes), Step::Reset]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let mut stream = client.chat_stream(&request()).await.unwrap();
         let (events, error) = drain(&mut stream).await;
@@ -98,7 +102,7 @@ async fn reset_mid_event_keeps_what_arrived() {
         assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hel"));
         assert_eq!(truncated.generation_id(), Some(support::GENERATION_ID));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -110,7 +114,9 @@ async fn clean_close_mid_event_is_a_truncated_stream() {
         bytes.extend(content_event("Hel").bytes());
         bytes.extend(content_event("lo").bytes());
         bytes.extend(b"data: {\"id\":");
-        let server = RawServer::start(vec![vec![Step::Send(bytes), Step::Close]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes), Step::Close]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let mut stream = client.chat_stream(&request()).await.unwrap();
         let (events, error) = drain(&mut stream).await;
@@ -123,7 +129,7 @@ async fn clean_close_mid_event_is_a_truncated_stream() {
         assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hello"));
         assert!(truncated.to_string().contains("send the request again"));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -133,7 +139,9 @@ async fn clean_close_after_a_whole_chunk_before_done_is_a_truncated_stream() {
     bounded(async {
         let mut bytes = sse_head();
         bytes.extend(content_event("Hello").bytes());
-        let server = RawServer::start(vec![vec![Step::Send(bytes), Step::Close]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes), Step::Close]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let mut stream = client.chat_stream(&request()).await.unwrap();
         let (events, error) = drain(&mut stream).await;
@@ -148,7 +156,7 @@ async fn clean_close_after_a_whole_chunk_before_done_is_a_truncated_stream() {
         );
         assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hello"));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -161,7 +169,9 @@ async fn clean_close_after_the_finish_reason_but_before_done_completes() {
         let mut bytes = sse_head();
         bytes.extend(content_event("Hello").bytes());
         bytes.extend(finish_event("stop").bytes());
-        let server = RawServer::start(vec![vec![Step::Send(bytes), Step::Close]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes), Step::Close]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let mut stream = client.chat_stream(&request()).await.unwrap();
         let (events, error) = drain(&mut stream).await;
@@ -173,7 +183,7 @@ async fn clean_close_after_the_finish_reason_but_before_done_completes() {
         assert!(stream.is_done());
         assert_eq!(stream.into_completion().text(), Some("Hello"));
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -191,7 +201,9 @@ async fn chunked_body_cut_before_its_last_chunk_is_a_lost_connection() {
         );
         bytes.extend(format!("{:x}\r\n{event}\r\n", event.len()).bytes());
         // The terminating `0\r\n\r\n` never comes: a clean FIN mid-body.
-        let server = RawServer::start(vec![vec![Step::Send(bytes), Step::Close]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes), Step::Close]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let mut stream = client.chat_stream(&request()).await.unwrap();
         let (events, error) = drain(&mut stream).await;
@@ -202,7 +214,7 @@ async fn chunked_body_cut_before_its_last_chunk_is_a_lost_connection() {
         assert_eq!(truncated.reason(), TruncationReason::ConnectionLost);
         assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hel"));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -229,7 +241,7 @@ async fn chunked_encoding_with_odd_chunk_sizes_streams_intact() {
         // the blank line between events.
         let sizes = [1usize, 7, 3, 250, 2, 64, 1, 1, 13];
         let mut rest = body.as_bytes();
-        let mut steps = vec![Step::Send(bytes.split_off(0))];
+        let mut steps = vec![Step::send(bytes.split_off(0))];
         for size in sizes.iter().cycle() {
             if rest.is_empty() {
                 break;
@@ -238,11 +250,11 @@ async fn chunked_encoding_with_odd_chunk_sizes_streams_intact() {
             let mut chunk = format!("{:X}\r\n", piece.len()).into_bytes();
             chunk.extend_from_slice(piece);
             chunk.extend_from_slice(b"\r\n");
-            steps.push(Step::Send(chunk));
+            steps.push(Step::send(chunk));
             rest = tail;
         }
-        steps.push(Step::Send(b"0\r\n\r\n".to_vec()));
-        let server = RawServer::start(vec![steps]).await;
+        steps.push(Step::send(b"0\r\n\r\n".to_vec()));
+        let server = RawServer::start(vec![steps]).await.unwrap();
         let client = support::builder(&server).build().unwrap();
         let mut stream = client.chat_stream(&request()).await.unwrap();
         let (events, error) = drain(&mut stream).await;
@@ -254,7 +266,7 @@ async fn chunked_encoding_with_odd_chunk_sizes_streams_intact() {
             Some(openrouter_client::StreamEvent::Done)
         ));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }

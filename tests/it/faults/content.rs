@@ -15,13 +15,15 @@ async fn stream_of(
 ) -> (Vec<StreamEvent>, Option<Error>, String) {
     let mut bytes = sse_head();
     bytes.extend(body);
-    let server = RawServer::start(vec![vec![Step::Send(bytes), Step::Close]]).await;
+    let server = RawServer::start(vec![vec![Step::send(bytes), Step::Close]])
+        .await
+        .unwrap();
     let client = configure(support::builder(&server)).build().unwrap();
     let mut stream = client.chat_stream(&request()).await.unwrap();
     let (events, error) = drain(&mut stream).await;
     let so_far = stream.accumulated().content().to_owned();
     drop((stream, client));
-    assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+    assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     (events, error, so_far)
 }
 
@@ -74,12 +76,13 @@ async fn invalid_utf8_in_a_plain_body_is_a_decode_error() {
         let mut body = support::completion_body("a\u{7f}b").into_bytes();
         let at = body.iter().position(|&b| b == 0x7f).unwrap();
         body[at] = 0xFF;
-        let server = RawServer::start(vec![vec![Step::Send(support::response(
+        let server = RawServer::start(vec![vec![Step::send(support::response(
             200,
             &[("content-type", "application/json")],
             &body,
         ))]])
-        .await;
+        .await
+        .unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat(&request()).await.unwrap_err();
         let Error::Decode(decode) = &error else {
@@ -89,7 +92,7 @@ async fn invalid_utf8_in_a_plain_body_is_a_decode_error() {
         assert_eq!(decode.status(), 200);
         assert!(decode.path().contains("content"), "{}", decode.path());
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -149,7 +152,9 @@ const HTML: &str = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></h
 async fn an_html_page_with_status_502_is_a_retryable_api_error() {
     bounded(async {
         let page = support::response(502, &[("content-type", "text/html")], HTML.as_bytes());
-        let server = RawServer::start(vec![vec![Step::Send(page)]]).await;
+        let server = RawServer::start(vec![vec![Step::send(page)]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         for streaming in [false, true] {
             let error = if streaming {
@@ -167,7 +172,7 @@ async fn an_html_page_with_status_502_is_a_retryable_api_error() {
             assert!(error.is_retryable());
         }
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 2);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(2));
     })
     .await;
 }
@@ -176,7 +181,9 @@ async fn an_html_page_with_status_502_is_a_retryable_api_error() {
 async fn an_html_page_with_status_200_is_a_decode_error_for_a_plain_call() {
     bounded(async {
         let page = support::response(200, &[("content-type", "text/html")], HTML.as_bytes());
-        let server = RawServer::start(vec![vec![Step::Send(page)]]).await;
+        let server = RawServer::start(vec![vec![Step::send(page)]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat(&request()).await.unwrap_err();
         let Error::Decode(decode) = &error else {
@@ -185,39 +192,40 @@ async fn an_html_page_with_status_200_is_a_decode_error_for_a_plain_call() {
         assert_eq!(decode.status(), 200);
         assert_eq!(decode.excerpt(), HTML);
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
 
 #[tokio::test]
-async fn an_html_page_with_status_200_on_a_stream_is_a_truncated_stream() {
-    // The client does not check the content type of a stream: an HTML page
-    // holds no `data:` lines, so the stream ends with no events and no
-    // finish reason, which the end-of-stream contract reports as truncated.
+async fn an_html_page_with_status_200_on_a_stream_is_a_decode_error_naming_the_content_type() {
+    // A captive portal or a proxy answering 200 with a page: read as events it
+    // would hold none and look like a truncated stream, hiding the cause. The
+    // client checks the content type before handing out the stream.
     bounded(async {
         let page = support::head(
             200,
             &[("content-type", "text/html"), ("connection", "close")],
         );
         let server = RawServer::start(vec![vec![
-            Step::Send([page, HTML.as_bytes().to_vec()].concat()),
+            Step::send([page, HTML.as_bytes().to_vec()].concat()),
             Step::Close,
         ]])
-        .await;
+        .await
+        .unwrap();
         let client = support::builder(&server).build().unwrap();
-        let mut stream = client.chat_stream(&request()).await.unwrap();
-        let (events, error) = drain(&mut stream).await;
-        assert!(events.is_empty(), "{events:?}");
-        let Some(Error::TruncatedStream(truncated)) = &error else {
-            panic!("expected a truncated stream, got {error:?}")
+        let error = client.chat_stream(&request()).await.err();
+        let Some(Error::Decode(decode)) = &error else {
+            panic!("expected a decode error, got {error:?}")
         };
-        assert_eq!(
-            truncated.reason(),
-            openrouter_client::TruncationReason::EndOfBody
-        );
-        drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(decode.status(), 200);
+        assert!(decode.excerpt().contains("Bad Gateway"), "{decode:?}");
+        let message = error.as_ref().unwrap().to_string();
+        assert!(message.contains("`text/html`"), "{message}");
+        assert!(message.contains("text/event-stream"), "{message}");
+        assert!(!error.as_ref().unwrap().is_retryable());
+        drop(client);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -238,20 +246,22 @@ async fn a_gzip_body_the_client_did_not_ask_for_is_a_decode_error() {
             ],
             &body,
         );
-        let server = RawServer::start(vec![vec![Step::Send(page)]]).await;
+        let server = RawServer::start(vec![vec![Step::send(page)]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat(&request()).await.unwrap_err();
         let Error::Decode(decode) = &error else {
             panic!("expected a decode error, got {error:?}")
         };
         assert_eq!(decode.path(), ".");
-        let head = &server.conns()[0].request_head.to_ascii_lowercase();
+        let head = support::head_text(&server.received_requests()[0]).to_ascii_lowercase();
         assert!(
             !head.contains("accept-encoding"),
             "the client must not advertise an encoding it cannot decode: {head}"
         );
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }

@@ -16,11 +16,12 @@ const LIMIT: usize = 256 << 10;
 async fn a_line_that_never_ends_is_cut_at_the_limit_with_bounded_memory() {
     bounded(async {
         let server = RawServer::start(vec![vec![
-            Step::Send([sse_head(), b"data: ".to_vec()].concat()),
+            Step::send([sse_head(), b"data: ".to_vec()].concat()),
             // 16 KiB of `x` every millisecond, forever: an endless line.
-            Step::Repeat(vec![b'x'; 16 << 10], Duration::from_millis(1)),
+            Step::repeat(vec![b'x'; 16 << 10], Duration::from_millis(1)),
         ]])
-        .await;
+        .await
+        .unwrap();
         let client = support::builder(&server)
             .max_event_bytes(LIMIT)
             .build()
@@ -43,7 +44,7 @@ async fn a_line_that_never_ends_is_cut_at_the_limit_with_bounded_memory() {
             "peak {peak} bytes for a {LIMIT}-byte limit"
         );
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }

@@ -17,7 +17,7 @@ fn error_json(code: u16, message: &str) -> String {
 fn status_with(status: u16, headers: &[(&str, &str)]) -> Vec<Step> {
     let mut all = vec![("content-type", "application/json")];
     all.extend_from_slice(headers);
-    vec![Step::Send(support::response(
+    vec![Step::send(support::response(
         status,
         &all,
         error_json(status, "slow down").as_bytes(),
@@ -25,7 +25,7 @@ fn status_with(status: u16, headers: &[(&str, &str)]) -> Vec<Step> {
 }
 
 fn ok() -> Vec<Step> {
-    vec![Step::Send(json(200, &completion_body("Hello")))]
+    vec![Step::send(json(200, &completion_body("Hello")))]
 }
 
 fn statuses(error: &Error) -> Vec<u16> {
@@ -49,7 +49,9 @@ fn quick(retries: u32) -> RetryPolicy {
 #[tokio::test]
 async fn retry_after_in_seconds_is_honoured() {
     bounded(async {
-        let server = RawServer::start(vec![status_with(429, &[("retry-after", "1")]), ok()]).await;
+        let server = RawServer::start(vec![status_with(429, &[("retry-after", "1")]), ok()])
+            .await
+            .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(1))
             .build()
@@ -66,7 +68,7 @@ async fn retry_after_in_seconds_is_honoured() {
         );
         assert_eq!(log[1].waited(), Duration::from_secs(1));
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 2);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(2));
     })
     .await;
 }
@@ -75,7 +77,9 @@ async fn retry_after_in_seconds_is_honoured() {
 async fn retry_after_as_an_http_date_is_read() {
     bounded(async {
         let at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
-        let server = RawServer::start(vec![status_with(429, &[("retry-after", &at)])]).await;
+        let server = RawServer::start(vec![status_with(429, &[("retry-after", &at)])])
+            .await
+            .unwrap();
         // 30 s is over this policy's cap: the call ends at once and says when to return.
         let client = support::builder(&server)
             .retry_policy(quick(2).max_retry_after(Duration::from_secs(5)))
@@ -92,7 +96,7 @@ async fn retry_after_as_an_http_date_is_read() {
         assert_eq!(statuses(&error), [429]);
         assert!(error.is_retryable());
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -102,7 +106,9 @@ async fn an_absurd_retry_after_is_not_slept_on() {
     bounded(async {
         for value in ["999999999", "18446744073709551615", "1e300", "1e19"] {
             for header in ["retry-after", "retry-after-ms"] {
-                let server = RawServer::start(vec![status_with(429, &[(header, value)])]).await;
+                let server = RawServer::start(vec![status_with(429, &[(header, value)])])
+                    .await
+                    .unwrap();
                 let client = support::builder(&server)
                     .retry_policy(quick(3))
                     .build()
@@ -121,7 +127,7 @@ async fn an_absurd_retry_after_is_not_slept_on() {
                     "{header}: {value} gave {wait:?}"
                 );
                 drop(client);
-                assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+                assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
             }
         }
     })
@@ -132,7 +138,8 @@ async fn an_absurd_retry_after_is_not_slept_on() {
 async fn an_absurd_retry_after_in_the_body_is_not_slept_on() {
     bounded(async {
         let body = r#"{"error":{"message":"All providers are at capacity","code":429,"availability":{"code":"capacity_exhausted","retryable":true,"retry_after":1e300}}}"#;
-        let server = RawServer::start(vec![vec![Step::Send(json(429, body))]]).await;
+        let server = RawServer::start(vec![vec![Step::send(json(429, body))]]).await
+.unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(3))
             .build()
@@ -140,7 +147,7 @@ async fn an_absurd_retry_after_in_the_body_is_not_slept_on() {
         let error = client.chat(&request()).await.unwrap_err();
         assert_eq!(statuses(&error), [429]);
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -148,8 +155,9 @@ async fn an_absurd_retry_after_in_the_body_is_not_slept_on() {
 #[tokio::test]
 async fn a_burst_of_503_is_retried_through() {
     bounded(async {
-        let server =
-            RawServer::start(vec![status_with(503, &[]), status_with(503, &[]), ok()]).await;
+        let server = RawServer::start(vec![status_with(503, &[]), status_with(503, &[]), ok()])
+            .await
+            .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(2))
             .build()
@@ -164,7 +172,7 @@ async fn a_burst_of_503_is_retried_through() {
             .collect();
         assert_eq!(outcomes, ["503", "503", "200"]);
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 3);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(3));
     })
     .await;
 }
@@ -173,7 +181,9 @@ async fn a_burst_of_503_is_retried_through() {
 async fn a_400_wrapping_a_transient_code_is_retried_and_reports_both_statuses() {
     bounded(async {
         let wrapped = json(400, &error_json(502, "Provider returned error"));
-        let server = RawServer::start(vec![vec![Step::Send(wrapped)]]).await;
+        let server = RawServer::start(vec![vec![Step::send(wrapped)]])
+            .await
+            .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(1))
             .build()
@@ -188,7 +198,7 @@ async fn a_400_wrapping_a_transient_code_is_retried_and_reports_both_statuses() 
         assert_eq!(statuses(&error), [502, 502], "retried once");
         assert!(error.to_string().contains("(in a 400 response)"), "{error}");
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 2);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(2));
     })
     .await;
 }
@@ -201,7 +211,8 @@ async fn retry_exhaustion_reports_every_attempt() {
             status_with(429, &[]),
             status_with(502, &[]),
         ])
-        .await;
+        .await
+        .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(2))
             .build()
@@ -220,7 +231,7 @@ async fn retry_exhaustion_reports_every_attempt() {
             "{error}"
         );
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 3);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(3));
     })
     .await;
 }
@@ -234,9 +245,10 @@ async fn a_stream_is_retried_before_it_opens() {
         stream_ok.extend(support::DONE.bytes());
         let server = RawServer::start(vec![
             status_with(503, &[]),
-            vec![Step::Send(stream_ok), Step::Close],
+            vec![Step::send(stream_ok), Step::Close],
         ])
-        .await;
+        .await
+        .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(1))
             .build()
@@ -246,7 +258,7 @@ async fn a_stream_is_retried_before_it_opens() {
         let completion = stream.collect_completion().await.unwrap();
         assert_eq!(completion.text(), Some("Hi"));
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 2);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(2));
     })
     .await;
 }
@@ -256,7 +268,9 @@ async fn an_uncapped_absurd_retry_after_under_a_deadline_stops_the_call() {
     // A caller who lifts the cap entirely and sets a total deadline: the
     // wait cannot be added to the clock, and must end the call, not panic.
     bounded(async {
-        let server = RawServer::start(vec![status_with(429, &[("retry-after", "1e300")])]).await;
+        let server = RawServer::start(vec![status_with(429, &[("retry-after", "1e300")])])
+            .await
+            .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(3).max_retry_after(Duration::MAX))
             .timeouts(openrouter_client::Timeouts::default().total(Duration::from_secs(5)))
@@ -266,7 +280,7 @@ async fn an_uncapped_absurd_retry_after_under_a_deadline_stops_the_call() {
         assert_eq!(statuses(&error), [429]);
         assert_eq!(error.retry_after(), Some(Duration::MAX));
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }

@@ -21,7 +21,7 @@ use crate::support::{
 #[tokio::test]
 async fn no_response_headers_is_a_response_headers_timeout() {
     bounded(async {
-        let server = RawServer::start(vec![vec![]]).await;
+        let server = RawServer::start(vec![vec![]]).await.unwrap();
         let client = support::builder(&server)
             .timeouts(Timeouts::default().response_headers(Duration::from_millis(300)))
             .build()
@@ -40,7 +40,7 @@ async fn no_response_headers_is_a_response_headers_timeout() {
             &AttemptOutcome::Timeout(TimeoutKind::ResponseHeaders)
         );
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -50,7 +50,9 @@ async fn headers_then_silence_is_an_idle_timeout_on_a_stream() {
     bounded(async {
         let mut bytes = sse_head();
         bytes.extend(content_event("Hel").bytes());
-        let server = RawServer::start(vec![vec![Step::Send(bytes)]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes)]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let start = Instant::now();
         let mut stream = client.chat_stream(&request()).await.unwrap();
@@ -69,7 +71,7 @@ async fn headers_then_silence_is_an_idle_timeout_on_a_stream() {
         assert!(error.is_retryable());
         assert!(error.to_string().contains("idle timeout"), "{error}");
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -84,7 +86,9 @@ async fn headers_then_silence_is_an_idle_timeout_on_a_plain_call() {
                 ("content-length", "100"),
             ],
         );
-        let server = RawServer::start(vec![vec![Step::Send(bytes)]]).await;
+        let server = RawServer::start(vec![vec![Step::send(bytes)]])
+            .await
+            .unwrap();
         let client = support::builder(&server).build().unwrap();
         let error = client.chat(&request()).await.unwrap_err();
         let Error::Timeout(timeout) = &error else {
@@ -93,7 +97,7 @@ async fn headers_then_silence_is_an_idle_timeout_on_a_plain_call() {
         assert_eq!(timeout.kind(), TimeoutKind::Idle);
         assert_eq!(timeout.duration(), IDLE);
         drop(client);
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -102,10 +106,11 @@ async fn headers_then_silence_is_an_idle_timeout_on_a_plain_call() {
 async fn keep_alives_forever_end_at_the_total_deadline_and_are_reported() {
     bounded(async {
         let server = RawServer::start(vec![vec![
-            Step::Send(sse_head()),
-            Step::Repeat(KEEP_ALIVE.into(), Duration::from_millis(40)),
+            Step::send(sse_head()),
+            Step::repeat(KEEP_ALIVE, Duration::from_millis(40)),
         ]])
-        .await;
+        .await
+        .unwrap();
         // An idle timeout longer than the deadline: only the deadline can end
         // it, even on a machine so loaded that a keep-alive comes late.
         let client = support::builder(&server)
@@ -139,8 +144,10 @@ async fn keep_alives_forever_end_at_the_total_deadline_and_are_reported() {
             truncated.reason(),
             TruncationReason::Timeout(TimeoutKind::Total)
         );
+        // The caller's deadline ran out: another attempt would meet the same end.
+        assert!(!error.as_ref().unwrap().is_retryable());
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -149,10 +156,11 @@ async fn keep_alives_forever_end_at_the_total_deadline_and_are_reported() {
 async fn keep_alives_hold_off_the_idle_timeout() {
     bounded(async {
         let server = RawServer::start(vec![vec![
-            Step::Send(sse_head()),
-            Step::Repeat(KEEP_ALIVE.into(), Duration::from_millis(40)),
+            Step::send(sse_head()),
+            Step::repeat(KEEP_ALIVE, Duration::from_millis(40)),
         ]])
-        .await;
+        .await
+        .unwrap();
         // Keep-alives every 40 ms against a 600 ms idle timeout: a wide
         // margin, so a loaded machine cannot fake a silence.
         let idle = Duration::from_millis(600);
@@ -172,7 +180,7 @@ async fn keep_alives_hold_off_the_idle_timeout() {
         }
         drop((stream, client));
         // Dropping the stream closes the connection: the server sees it.
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -186,10 +194,11 @@ async fn slowloris(every: Duration) -> RawServer {
     ]
     .concat();
     RawServer::start(vec![vec![
-        Step::Send(sse_head()),
-        Step::Drip(body.into_bytes(), every),
+        Step::send(sse_head()),
+        Step::drip(body.into_bytes(), every),
     ]])
     .await
+    .unwrap()
 }
 
 #[tokio::test(start_paused = true)]
@@ -224,7 +233,7 @@ async fn slowloris_survives_the_idle_timeout_per_gap_but_not_the_deadline() {
         assert_eq!(text(&events), "Hi", "the first event arrived in time");
         assert_eq!(partial_text(truncated.partial()).as_deref(), Some("Hi"));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }
@@ -250,7 +259,7 @@ async fn slowloris_slower_than_the_idle_timeout_is_cut_at_the_first_gap() {
         );
         assert_eq!(start.elapsed(), Duration::from_secs(2));
         drop((stream, client));
-        assert_eq!(server.all_finished(CLOSE_BOUND).await, 1);
+        assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));
     })
     .await;
 }

@@ -171,7 +171,8 @@ fn a_connection_cut_mid_stream_says_the_answer_is_incomplete() {
 
 #[test]
 fn a_streamed_request_refused_before_any_event() {
-    let mock = Mock::with_cli_fixtures();
+    // `chat/stream_error_401` in the shared fixtures.
+    let mock = Mock::start();
     let run = mock.run(&["chat", "--model", "mockai/stream-401", "Hello"]);
     run.expect_code(1);
     assert_eq!(run.stdout, "");
@@ -180,7 +181,8 @@ fn a_streamed_request_refused_before_any_event() {
 
 #[test]
 fn a_retryable_429_is_retried_then_reported_with_when_to_retry() {
-    let mock = Mock::with_cli_fixtures();
+    // `chat/stream_error_429` in the shared fixtures.
+    let mock = Mock::start();
     let run = mock.run(&["chat", "--model", "mockai/stream-429", "Hello"]);
     run.expect_code(1);
     assert!(mock.requests().len() > 1, "the client retried first");

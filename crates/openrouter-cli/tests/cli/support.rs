@@ -42,15 +42,6 @@ impl Mock {
         Self::serve(FixtureSet::bundled(), pacing)
     }
 
-    /// The bundled fixtures plus this crate's own (`tests/cli/fixtures/`).
-    pub fn with_cli_fixtures() -> Self {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cli/fixtures");
-        let local = FixtureSet::load_dir(dir).expect("the CLI's fixtures are valid");
-        let set = FixtureSet::new(FixtureSet::bundled().iter().chain(local.iter()).cloned())
-            .expect("fixture names are unique");
-        Self::serve(set, Pacing::new())
-    }
-
     fn serve(set: FixtureSet, pacing: Pacing) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)

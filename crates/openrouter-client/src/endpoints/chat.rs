@@ -74,7 +74,9 @@ impl Client {
 }
 
 /// Turns a per-choice error in a 200 body into [`Error::MidStream`].
-fn choice_error(response: Response<ChatCompletion>) -> Result<Response<ChatCompletion>, Error> {
+pub(crate) fn choice_error(
+    response: Response<ChatCompletion>,
+) -> Result<Response<ChatCompletion>, Error> {
     let errored = response.error().is_some()
         || response
             .choices

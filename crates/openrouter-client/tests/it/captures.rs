@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 
 use crate::support::chat_request;
 use crate::support::client;
-use crate::support::raw::{RawServer, Script, Step};
+use openrouter_testkit::raw::{RawServer, Step};
+
+use crate::support::scripts::sse;
 
 fn captures(prefix: &str) -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/captures");
@@ -36,12 +38,10 @@ fn captures(prefix: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 async fn replay(bytes: &[u8]) -> (usize, Result<openrouter_types::ChatCompletion, Error>) {
-    let server = RawServer::start(vec![Script::sse(vec![
-        Step::Send(bytes.to_vec()),
-        Step::End,
-    ])])
-    .await;
-    let mut stream = client(&server.base)
+    let server = RawServer::start(vec![sse(vec![Step::chunk(bytes), Step::last_chunk()])])
+        .await
+        .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -92,8 +92,10 @@ async fn every_chat_stream_capture_reads_to_its_documented_end() {
 async fn every_responses_stream_capture_reads_to_its_end() {
     let request = ResponsesRequest::new("openai/gpt-5-nano", "hi");
     for (name, bytes) in captures("responses_api_stream_") {
-        let server = RawServer::start(vec![Script::sse(vec![Step::Send(bytes), Step::End])]).await;
-        let response = client(&server.base)
+        let server = RawServer::start(vec![sse(vec![Step::chunk(bytes), Step::last_chunk()])])
+            .await
+            .unwrap();
+        let response = client(&server.origin())
             .responses_stream(&request)
             .await
             .unwrap()

@@ -8,7 +8,9 @@ use serde_json::json;
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::{builder, capture, chat_request, client, completion_json, render, server};
+use crate::support::{
+    builder, capture, chat_request, client, completion_json, render, sent, server,
+};
 
 #[tokio::test]
 async fn chat_sends_the_request_and_returns_metadata() {
@@ -50,10 +52,7 @@ async fn chat_sends_the_request_and_returns_metadata() {
     assert_eq!(meta.request_id(), Some("req-42"));
     assert_eq!(meta.attempts(), 1);
     assert!(meta.raw_body().is_none(), "raw bodies only on request");
-    insta::assert_yaml_snapshot!(
-        "chat_request",
-        render(&server.received_requests().await.unwrap())
-    );
+    insta::assert_snapshot!("chat_request", render(&sent(&server).await));
 }
 
 #[tokio::test]
@@ -93,9 +92,8 @@ async fn a_stream_flag_in_the_request_is_ignored_by_chat() {
         .await;
     let request = chat_request().stream(true);
     client(&server.uri()).chat(&request).await.unwrap();
-    let sent = &server.received_requests().await.unwrap()[0];
-    let body: serde_json::Value = serde_json::from_slice(&sent.body).unwrap();
-    assert!(body.get("stream").is_none(), "{body}");
+    let request = &sent(&server).await[0];
+    assert_eq!(request.body_field("stream"), None, "{}", request.dump());
 }
 
 #[tokio::test]
@@ -186,9 +184,10 @@ async fn a_key_is_needed_for_chat_but_not_for_models() {
     assert!(matches!(error, Error::Config(_)));
     assert!(error.to_string().contains("OPENROUTER_API_KEY"), "{error}");
     client.models(&Default::default()).await.unwrap();
-    let sent = server.received_requests().await.unwrap();
-    assert_eq!(sent.len(), 1, "the chat call never left the process");
-    assert!(sent[0].headers.get("authorization").is_none());
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 1, "the chat call never left the process");
+    assert_eq!(requests[0].path(), "/api/v1/models");
+    assert_eq!(requests[0].header("authorization"), None);
 }
 
 #[tokio::test]

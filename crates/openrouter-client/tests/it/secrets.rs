@@ -10,7 +10,9 @@ use tracing_subscriber::fmt::MakeWriter;
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::raw::{RawServer, Script, Step, chunk, data};
+use openrouter_testkit::raw::{RawServer, Step};
+
+use crate::support::scripts::{chunk, data, sse};
 use crate::support::{KEY, builder, chat_request, client, completion_json, server};
 
 #[derive(Clone, Default)]
@@ -156,15 +158,16 @@ async fn the_key_never_leaks() {
     ); // Limit
 
     let raw = RawServer::start(vec![
-        Script::sse(vec![
+        sse(vec![
             data(&chunk("x", None)),
             data(r#"{"id":"g","error":{"code":502,"message":"boom"},"choices":[]}"#),
-            Step::End,
+            Step::last_chunk(),
         ]),
-        Script::sse(vec![data(&chunk("x", None)), Step::End]),
+        sse(vec![data(&chunk("x", None)), Step::last_chunk()]),
     ])
-    .await;
-    let raw_client = builder(&raw.base)
+    .await
+    .unwrap();
+    let raw_client = builder(&raw.origin())
         .timeouts(Timeouts::default())
         .build()
         .unwrap();

@@ -7,7 +7,11 @@ use futures::StreamExt;
 use openrouter_client::{Error, StreamEvent, TimeoutKind, Timeouts, TruncationReason};
 use serde_json::json;
 
-use crate::support::raw::{RawServer, Script, Step, chunk, data, keep_alive, usage_chunk};
+use openrouter_testkit::raw::{self, RawServer, Step};
+
+use crate::support::scripts::{
+    GENERATION_ID, chunk, data, json_response, keep_alive, sse, usage_chunk,
+};
 use crate::support::{builder, chat_request, client};
 
 /// What a stream yielded, in a comparable form.
@@ -57,18 +61,18 @@ fn full_stream() -> Vec<Step> {
         data(&chunk("", Some("stop"))),
         data(&usage_chunk()),
         data("[DONE]"),
-        Step::End,
+        Step::last_chunk(),
     ]
 }
 
 #[tokio::test]
 async fn keep_alives_chunks_usage_and_done() {
-    let server = RawServer::start(vec![Script::sse(full_stream())]).await;
-    let mut stream = client(&server.base)
+    let server = RawServer::start(vec![sse(full_stream())]).await.unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
-    assert_eq!(stream.meta().generation_id(), Some("gen-raw-1"));
+    assert_eq!(stream.meta().generation_id(), Some(GENERATION_ID));
     let seen = drain(&mut stream).await;
     assert_eq!(
         seen,
@@ -89,41 +93,38 @@ async fn keep_alives_chunks_usage_and_done() {
     assert_eq!(completion.text(), Some("Hello"));
     assert_eq!(completion.usage.as_ref().unwrap().total_tokens, Some(25));
 
-    let requests = server.requests.lock().await;
-    let body = requests[0].split("\r\n\r\n").nth(1).unwrap();
-    let body: serde_json::Value = serde_json::from_str(body).unwrap();
-    assert_eq!(body["stream"], json!(true), "chat_stream asks for a stream");
-    assert!(
-        requests[0]
-            .to_ascii_lowercase()
-            .contains("accept: text/event-stream")
-    );
+    let requests = server.received_requests();
+    assert_eq!(requests.len(), 1);
+    // chat_stream asks for a stream, and says it accepts one.
+    requests[0].expect_body_field("stream", true);
+    assert_eq!(requests[0].expect_header("accept"), "text/event-stream");
 }
 
 #[tokio::test]
 async fn collect_completion_assembles_the_answer() {
-    let server = RawServer::start(vec![Script::sse(full_stream())]).await;
-    let stream = client(&server.base)
+    let server = RawServer::start(vec![sse(full_stream())]).await.unwrap();
+    let stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
     let completion = stream.collect_completion().await.unwrap();
     assert_eq!(completion.text(), Some("Hello"));
-    assert_eq!(completion.meta().generation_id(), Some("gen-raw-1"));
+    assert_eq!(completion.meta().generation_id(), Some(GENERATION_ID));
     assert_eq!(completion.meta().attempts(), 1);
 }
 
 #[tokio::test]
 async fn documented_mid_stream_error_carries_the_partial_result() {
     let error_chunk = r#"{"id":"gen-abc123","object":"chat.completion.chunk","created":1234567890,"model":"openai/gpt-4o","provider":"OpenAI","error":{"code":429,"message":"Rate limit exceeded","metadata":{"error_type":"rate_limit_exceeded"}},"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]}"#;
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(&chunk("partial ", None)),
         data(error_chunk),
         data("[DONE]"),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let mut stream = client(&server.base)
+    .await
+    .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -151,8 +152,10 @@ async fn real_mid_stream_error_after_finish_reason_length() {
     else {
         return;
     };
-    let server = RawServer::start(vec![Script::sse(vec![Step::Send(capture), Step::End])]).await;
-    let mut stream = client(&server.base)
+    let server = RawServer::start(vec![sse(vec![Step::chunk(capture), Step::last_chunk()])])
+        .await
+        .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -199,9 +202,9 @@ async fn truncation_at_every_event_boundary() {
     ];
     for cut in 0..=events.len() {
         let mut steps: Vec<Step> = events[..cut].to_vec();
-        steps.push(Step::End);
-        let server = RawServer::start(vec![Script::sse(steps)]).await;
-        let mut stream = client(&server.base)
+        steps.push(Step::last_chunk());
+        let server = RawServer::start(vec![sse(steps)]).await.unwrap();
+        let mut stream = client(&server.origin())
             .chat_stream(&chat_request())
             .await
             .unwrap();
@@ -223,13 +226,14 @@ async fn truncation_at_every_event_boundary() {
 async fn truncation_inside_an_event_keeps_the_partial_text() {
     let second = format!("data: {}\n\n", chunk("world", Some("stop")));
     for cut in [1, 6, second.len() / 2, second.len() - 1] {
-        let server = RawServer::start(vec![Script::sse(vec![
+        let server = RawServer::start(vec![sse(vec![
             data(&chunk("hello ", None)),
-            Step::Send(second.as_bytes()[..cut].to_vec()),
-            Step::End,
+            Step::chunk(&second.as_bytes()[..cut]),
+            Step::last_chunk(),
         ])])
-        .await;
-        let mut stream = client(&server.base)
+        .await
+        .unwrap();
+        let mut stream = client(&server.origin())
             .chat_stream(&chat_request())
             .await
             .unwrap();
@@ -250,14 +254,15 @@ async fn truncation_inside_an_event_keeps_the_partial_text() {
 
 #[tokio::test]
 async fn connection_reset_mid_event() {
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(&chunk("so far", None)),
-        Step::Send(b"data: {\"id\":\"gen-1769532074\",\"cho".to_vec()),
+        Step::chunk(b"data: {\"id\":\"gen-1769532074\",\"cho"),
         Step::Sleep(Duration::from_millis(20)),
         Step::Reset,
     ])])
-    .await;
-    let mut stream = client(&server.base)
+    .await
+    .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -278,13 +283,14 @@ async fn connection_reset_mid_event() {
 
 #[tokio::test]
 async fn a_stall_beyond_the_idle_timeout_ends_the_stream() {
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(&chunk("before the stall", None)),
         Step::Sleep(Duration::from_secs(30)),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let client = builder(&server.base)
+    .await
+    .unwrap();
+    let client = builder(&server.origin())
         .timeouts(Timeouts::default().idle(Duration::from_secs(1)))
         .build()
         .unwrap();
@@ -311,10 +317,10 @@ async fn keep_alives_reset_the_idle_timeout() {
     steps.extend([
         data(&chunk("model", Some("stop"))),
         data("[DONE]"),
-        Step::End,
+        Step::last_chunk(),
     ]);
-    let server = RawServer::start(vec![Script::sse(steps)]).await;
-    let client = builder(&server.base)
+    let server = RawServer::start(vec![sse(steps)]).await.unwrap();
+    let client = builder(&server.origin())
         .timeouts(Timeouts::default().idle(Duration::from_secs(1)))
         .build()
         .unwrap();
@@ -339,17 +345,14 @@ async fn a_one_mebibyte_tool_argument_event() {
     });
     let bytes = format!("data: {event}\n\n").into_bytes();
     // Delivered in 64 KiB pieces, as a socket would.
-    let mut steps: Vec<Step> = bytes
-        .chunks(64 << 10)
-        .map(|piece| Step::Send(piece.to_vec()))
-        .collect();
+    let mut steps: Vec<Step> = bytes.chunks(64 << 10).map(Step::chunk).collect();
     steps.extend([
         data(&chunk("", Some("tool_calls"))),
         data("[DONE]"),
-        Step::End,
+        Step::last_chunk(),
     ]);
-    let server = RawServer::start(vec![Script::sse(steps)]).await;
-    let completion = client(&server.base)
+    let server = RawServer::start(vec![sse(steps)]).await.unwrap();
+    let completion = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap()
@@ -367,13 +370,14 @@ async fn a_one_mebibyte_tool_argument_event() {
 #[tokio::test]
 async fn an_event_above_the_limit_is_a_limit_error() {
     let big = chunk(&"y".repeat(100_000), None);
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(&big),
         data("[DONE]"),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let client = builder(&server.base)
+    .await
+    .unwrap();
+    let client = builder(&server.origin())
         .max_event_bytes(64 << 10)
         .build()
         .unwrap();
@@ -387,12 +391,13 @@ async fn an_event_above_the_limit_is_a_limit_error() {
 
 #[tokio::test]
 async fn eof_after_finish_reason_without_done_is_success() {
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(&chunk("complete", Some("stop"))),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let completion = client(&server.base)
+    .await
+    .unwrap();
+    let completion = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap()
@@ -404,12 +409,13 @@ async fn eof_after_finish_reason_without_done_is_success() {
 
 #[tokio::test]
 async fn dropping_the_stream_closes_the_connection() {
-    let mut server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(&chunk("first", None)),
-        Step::Hold,
+        Step::AwaitClose,
     ])])
-    .await;
-    let mut stream = client(&server.base)
+    .await
+    .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -418,21 +424,26 @@ async fn dropping_the_stream_closes_the_connection() {
         Some(Ok(StreamEvent::Chunk(_)))
     ));
     drop(stream);
-    let closed = tokio::time::timeout(Duration::from_secs(10), server.client_closed()).await;
-    assert_eq!(closed, Ok(true), "the server saw the client hang up");
+    // The script waits for the client to hang up: the connection closes only when it does.
+    assert_eq!(
+        server.wait_closed(Duration::from_secs(10)).await,
+        Ok(1),
+        "the server saw the client hang up"
+    );
 }
 
 #[tokio::test]
 async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
     let server = RawServer::start(vec![
-        Script::json(
+        json_response(
             503,
             r#"{"error":{"message":"No available provider","code":503}}"#,
         ),
-        Script::sse(vec![data(&chunk("one", None)), Step::Reset]),
+        sse(vec![data(&chunk("one", None)), Step::Reset]),
     ])
-    .await;
-    let mut stream = client(&server.base)
+    .await
+    .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -452,7 +463,7 @@ async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
     assert!(stream.next().await.is_none());
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(
-        server.connection_count(),
+        server.connections().len(),
         2,
         "no retry once an event was delivered"
     );
@@ -460,18 +471,19 @@ async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
 
 #[tokio::test]
 async fn a_401_before_the_stream_is_an_api_error() {
-    let server = RawServer::start(vec![Script::json(
+    let server = RawServer::start(vec![json_response(
         401,
         r#"{"error":{"message":"No auth credentials found","code":401}}"#,
     )])
-    .await;
-    let error = client(&server.base)
+    .await
+    .unwrap();
+    let error = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
     assert!(error.to_string().contains("OPENROUTER_API_KEY"));
-    assert_eq!(server.connection_count(), 1);
+    assert_eq!(server.connections().len(), 1);
 }
 
 #[tokio::test]
@@ -483,16 +495,17 @@ async fn responses_stream_ends_on_done_and_reports_failures() {
     let request: openrouter_types::responses::ResponsesRequest =
         serde_json::from_value(json!({"model": "openai/gpt-5-nano", "input": "hi"})).unwrap();
 
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(created),
         keep_alive(),
         data(delta),
         data(completed),
         data("[DONE]"),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let response = client(&server.base)
+    .await
+    .unwrap();
+    let response = client(&server.origin())
         .responses_stream(&request)
         .await
         .unwrap()
@@ -501,13 +514,14 @@ async fn responses_stream_ends_on_done_and_reports_failures() {
         .unwrap();
     assert_eq!(response.id, "resp_1");
 
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(created),
         data(failed),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let error = client(&server.base)
+    .await
+    .unwrap();
+    let error = client(&server.origin())
         .responses_stream(&request)
         .await
         .unwrap()
@@ -519,13 +533,14 @@ async fn responses_stream_ends_on_done_and_reports_failures() {
     };
     assert_eq!(e.error().message(), "upstream died");
 
-    let server = RawServer::start(vec![Script::sse(vec![
+    let server = RawServer::start(vec![sse(vec![
         data(created),
         data(delta),
-        Step::End,
+        Step::last_chunk(),
     ])])
-    .await;
-    let error = client(&server.base)
+    .await
+    .unwrap();
+    let error = client(&server.origin())
         .responses_stream(&request)
         .await
         .unwrap()
@@ -537,14 +552,19 @@ async fn responses_stream_ends_on_done_and_reports_failures() {
 
 #[tokio::test]
 async fn a_slow_consumer_slows_the_server_down() {
-    const FLOOD: usize = 256 << 20;
-    let server = RawServer::start(vec![Script::sse(vec![
+    const FLOOD: u64 = 256 << 20;
+    // 64 KiB keep-alive comments, one chunk each.
+    let mut keep_alive_comment = b": ".to_vec();
+    keep_alive_comment.resize((64 << 10) - 2, b'p');
+    keep_alive_comment.extend_from_slice(b"\n\n");
+    let server = RawServer::start(vec![sse(vec![
         data(&chunk("first", None)),
-        Step::Flood(FLOOD),
-        Step::End,
+        Step::flood(raw::chunk(&keep_alive_comment), FLOOD),
+        Step::last_chunk(),
     ])])
-    .await;
-    let mut stream = client(&server.base)
+    .await
+    .unwrap();
+    let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -554,7 +574,7 @@ async fn a_slow_consumer_slows_the_server_down() {
     ));
     // Not polling: only socket buffers and hyper's read buffer may fill.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let written = server.written.load(std::sync::atomic::Ordering::SeqCst);
+    let written = server.bytes_written();
     assert!(
         written < 64 << 20,
         "the server wrote {written} bytes while nobody read: unbounded buffering"
@@ -565,11 +585,12 @@ async fn a_slow_consumer_slows_the_server_down() {
 #[tokio::test]
 async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried() {
     let server = RawServer::start(vec![
-        Script::json(200, r#"{"error":{"code":502,"message":"Provider returned error","metadata":{"provider_name":"Chutes"}}}"#),
-        Script::sse(vec![data(&chunk("fine", Some("stop"))), data("[DONE]"), Step::End]),
+        json_response(200, r#"{"error":{"code":502,"message":"Provider returned error","metadata":{"provider_name":"Chutes"}}}"#),
+        sse(vec![data(&chunk("fine", Some("stop"))), data("[DONE]"), Step::last_chunk()]),
     ])
-    .await;
-    let stream = client(&server.base)
+    .await
+.unwrap();
+    let stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
@@ -583,24 +604,26 @@ async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried()
         Some("fine")
     );
 
-    let server = RawServer::start(vec![Script::json(
+    let server = RawServer::start(vec![json_response(
         200,
         r#"{"error":{"code":401,"message":"User not found."}}"#,
     )])
-    .await;
-    let error = client(&server.base)
+    .await
+    .unwrap();
+    let error = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(server.connection_count(), 1);
+    assert_eq!(server.connections().len(), 1);
 
-    let server = RawServer::start(vec![Script::json(
+    let server = RawServer::start(vec![json_response(
         200,
         &crate::support::completion_json("not streamed").to_string(),
     )])
-    .await;
-    let error = client(&server.base)
+    .await
+    .unwrap();
+    let error = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap_err();

@@ -1,16 +1,17 @@
-//! Shared test helpers: clients pointed at local servers, wiremock catch-alls,
-//! request rendering for snapshots, and the raw scripted server.
+//! Shared test helpers: clients pointed at local servers, wiremock servers
+//! with the testkit's catch-all, request dumps for snapshots, and scripts for
+//! the testkit's raw server.
 
-pub mod raw;
+pub mod scripts;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use openrouter_client::{Client, ClientBuilder, RetryPolicy};
+use openrouter_testkit::{RecordedRequest, dump_requests, mount};
 use openrouter_types::chat::{ChatRequest, Message};
 use serde_json::{Value, json};
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::MockServer;
 
 /// A recognisable fake key: tests assert it never leaks.
 pub const KEY: &str = "sk-or-v1-5ecre7c0ffee0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -31,21 +32,17 @@ pub fn client(base: &str) -> Client {
     builder(base).build().expect("client builds")
 }
 
-/// A mock server whose unmatched requests fail readably.
+/// A mock server whose unmatched requests fail readably (the testkit's
+/// catch-all: `500 unexpected request: METHOD /path?query`).
 pub async fn server() -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(|req: &Request| {
-            ResponseTemplate::new(500).set_body_string(format!(
-                "unexpected request: {} {}",
-                req.method,
-                req.url.path()
-            ))
-        })
-        .with_priority(u8::MAX)
-        .mount(&server)
-        .await;
+    mount::mount_catch_all(&server).await;
     server
+}
+
+/// What `server` received, as the testkit records it.
+pub async fn sent(server: &MockServer) -> Vec<RecordedRequest> {
+    mount::received_requests(server).await
 }
 
 pub fn chat_request() -> ChatRequest {
@@ -72,41 +69,20 @@ pub fn completion_json(text: &str) -> Value {
     })
 }
 
-/// Requests as a snapshot-friendly value: volatile and secret headers redacted.
-pub fn render(requests: &[Request]) -> Value {
-    requests
-        .iter()
-        .map(|req| {
-            let mut headers: Vec<(String, String)> = req
-                .headers
-                .iter()
-                .filter(|(name, _)| !matches!(name.as_str(), "host" | "content-length" | "accept-encoding"))
-                .map(|(name, value)| {
-                    let value = if name == "authorization" {
-                        let text = value.to_str().unwrap_or("");
-                        assert_eq!(text, format!("Bearer {KEY}"), "the key is sent as a bearer token");
-                        "Bearer [redacted]".to_owned()
-                    } else {
-                        value.to_str().unwrap_or("<binary>").to_owned()
-                    };
-                    (name.as_str().to_owned(), value)
-                })
-                .collect();
-            headers.sort();
-            let body = if req.body.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_slice(&req.body).unwrap_or_else(|_| Value::from(String::from_utf8_lossy(&req.body).into_owned()))
-            };
-            json!({
-                "method": req.method.as_str(),
-                "path": req.url.path(),
-                "query": req.url.query(),
-                "headers": headers.into_iter().map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>(),
-                "body": body,
-            })
-        })
-        .collect()
+/// Requests as a snapshot: the testkit's dump (sorted headers, `host` left
+/// out, `authorization` redacted, pretty JSON bodies), after checking that
+/// the key went out as a bearer token wherever it was sent.
+pub fn render(requests: &[RecordedRequest]) -> String {
+    for request in requests {
+        if let Some(authorization) = request.header("authorization") {
+            assert_eq!(
+                authorization,
+                format!("Bearer {KEY}"),
+                "the key is sent as a bearer token"
+            );
+        }
+    }
+    dump_requests(requests)
 }
 
 /// `../shared/captures/<name>`, or `None` (with a notice) when the folder is absent.

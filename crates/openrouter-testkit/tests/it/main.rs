@@ -1,6 +1,7 @@
-//! The testkit's one integration-test binary: fixtures, routing, wiremock mounting and the
-//! standalone server, all over real HTTP on 127.0.0.1.
+//! The testkit's one integration-test binary: fixtures, routing, wiremock mounting, the
+//! standalone server and the raw fault server, all over real sockets on 127.0.0.1.
 
+mod raw;
 mod routing;
 mod served;
 mod server;
