@@ -1,24 +1,43 @@
-//! Every endpoint against wiremock with bodies in the real wire shapes, and a
-//! snapshot of every request we send.
+//! Every endpoint against its bundled fixture (mounted strictly, so the client
+//! must send the recorded request), and a snapshot of every request we send.
 
+use openrouter_testkit::mount;
+use openrouter_types::chat::{Reasoning, ReasoningEffort};
 use openrouter_types::embeddings::EmbeddingsRequest;
+use openrouter_types::key::LimitReset;
 use openrouter_types::keys::{CreateKeyRequest, ListKeysQuery, UpdateKeyRequest};
 use openrouter_types::models::{ModelsCountQuery, ModelsQuery, PageQuery, Parameter};
 use openrouter_types::responses::ResponsesRequest;
-use serde_json::{Value, json};
-use wiremock::matchers::{method, path, query_param};
+use serde_json::Value;
+use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{client, render, sent, server};
+use crate::support::{client, fixture, render, sent, server};
 
-const MODEL: &str = r#"{"id":"meta-llama/llama-3.1-8b-instruct","canonical_slug":"meta-llama/llama-3.1-8b-instruct","hugging_face_id":"meta-llama/Meta-Llama-3.1-8B-Instruct","name":"Meta: Llama 3.1 8B Instruct","created":1721692800,"description":"Meta's latest class of model","context_length":131072,"architecture":{"modality":"text->text","input_modalities":["text"],"output_modalities":["text"],"tokenizer":"Llama3","instruct_type":"llama3"},"pricing":{"prompt":"0.00000005","completion":"0.00000008","input_cache_read":"0.000000025"},"top_provider":{"context_length":131072,"max_completion_tokens":117964,"is_moderated":false},"per_request_limits":null,"supported_parameters":["max_tokens","tools"],"default_parameters":{},"supported_voices":null,"knowledge_cutoff":"2023-12-31","expiration_date":null,"links":{"details":"/api/v1/models/meta-llama/llama-3.1-8b-instruct/endpoints"}}"#;
+/// The fixtures the endpoint tour serves, in call order; each is mounted strictly and
+/// must be hit exactly once.
+const TOUR: &[&str] = &[
+    "models/list_tools",
+    "models/count",
+    "models/user",
+    "embeddings/models",
+    "models/one",
+    "endpoints/list",
+    "endpoints/zdr",
+    "providers/list",
+    "key/info",
+    "credits/balance",
+    "generation/stats",
+    "keys/list",
+    "keys/create",
+    "keys/get",
+    "keys/update",
+    "keys/delete",
+    "embeddings/create",
+    "responses/create",
+];
 
-const ENDPOINT: &str = r#"{"context_length":8192,"latency_last_30m":{"p50":0.25,"p75":0.35,"p90":0.48,"p99":0.85},"max_completion_tokens":4096,"max_prompt_tokens":8192,"model_id":"openai/gpt-4","model_name":"GPT-4","name":"OpenAI: GPT-4","pricing":{"completion":"0.00006","image":"0","prompt":"0.00003","request":"0"},"provider_name":"OpenAI","quantization":"fp16","status":0,"supported_parameters":["temperature","top_p","max_tokens"],"supports_implicit_caching":true,"tag":"openai","throughput_last_30m":{"p50":45.2,"p75":38.5,"p90":28.3,"p99":15.1},"uptime_last_1d":99.8,"uptime_last_30m":99.5,"uptime_last_5m":100}"#;
-
-const KEY_RECORD: &str = r#"{"hash":"f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943","name":"ci","label":"sk-or-v1-0e6...1c96","disabled":false,"limit":10,"limit_remaining":10,"limit_reset":null,"include_byok_in_limit":false,"usage":0,"usage_daily":0,"usage_weekly":0,"usage_monthly":0,"byok_usage":0,"byok_usage_daily":0,"byok_usage_weekly":0,"byok_usage_monthly":0,"created_at":"2026-01-01T00:00:00Z","updated_at":null,"expires_at":null,"creator_user_id":null,"workspace_id":"550e8400-e29b-41d4-a716-446655440000"}"#;
-
-const HASH: &str = "f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943";
-
+/// Answers `verb route` with a crafted body, once.
 async fn answer(server: &MockServer, verb: &str, route: &str, status: u16, body: String) {
     Mock::given(method(verb))
         .and(path(format!("/api/v1{route}")))
@@ -28,152 +47,51 @@ async fn answer(server: &MockServer, verb: &str, route: &str, status: u16, body:
         .await;
 }
 
+/// JSON equality where numbers compare by value (`10.0` sent, `10` recorded).
+fn same_json(a: Option<&Value>, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(Value::Number(x)), Some(Value::Number(y))) => x.as_f64() == y.as_f64(),
+        (Some(Value::Array(x)), Some(Value::Array(y))) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(Some(x), Some(y)))
+        }
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| same_json(Some(v), y.get(k)))
+        }
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The part of `fixture`'s recorded path after `prefix` (a model slug, a key hash).
+fn path_after(name: &str, prefix: &str) -> &'static str {
+    let path = fixture(name).request().path();
+    path.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix("/endpoints").or(Some(rest)))
+        .unwrap_or_else(|| panic!("{name}: {path} does not start with {prefix}"))
+}
+
 #[tokio::test]
 async fn every_endpoint_decodes_and_sends_the_documented_request() {
     let server = server().await;
-    let models_list = format!(r#"{{"data":[{MODEL}],"links":{{"next":null}},"total_count":1}}"#);
-    Mock::given(method("GET"))
-        .and(path("/api/v1/models"))
-        .and(query_param("supported_parameters", "tools"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(models_list.clone(), "application/json"),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
-    answer(
-        &server,
-        "GET",
-        "/models/count",
-        200,
-        r#"{"data":{"count":150}}"#.into(),
-    )
-    .await;
-    answer(&server, "GET", "/models/user", 200, models_list.clone()).await;
-    answer(
-        &server,
-        "GET",
-        "/embeddings/models",
-        200,
-        r#"{"data":[]}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/model/meta-llama/llama-3.1-8b-instruct",
-        200,
-        format!(r#"{{"data":{MODEL}}}"#),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/models/openai/gpt-4/endpoints",
-        200,
-        format!(r#"{{"data":{{"id":"openai/gpt-4","name":"GPT-4","created":1692901234,"description":"GPT-4","architecture":{{"input_modalities":["text"],"instruct_type":"chatml","modality":"text->text","output_modalities":["text"],"tokenizer":"GPT"}},"endpoints":[{ENDPOINT}]}}}}"#),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/endpoints/zdr",
-        200,
-        format!(r#"{{"data":[{ENDPOINT}]}}"#),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/providers",
-        200,
-        r#"{"data":[{"name":"OpenAI","slug":"openai","privacy_policy_url":"https://openai.com/policies/privacy-policy/","terms_of_service_url":null,"status_page_url":"https://status.openai.com/","headquarters":"US","datacenters":["US"]}]}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/key",
-        200,
-        r#"{"data":{"label":"sk-or-v1-au7...890","limit":100,"limit_remaining":74.5,"limit_reset":"monthly","include_byok_in_limit":false,"usage":25.5,"usage_daily":25.5,"usage_weekly":25.5,"usage_monthly":25.5,"byok_usage":17.38,"byok_usage_daily":17.38,"byok_usage_weekly":17.38,"byok_usage_monthly":17.38,"is_free_tier":false,"is_management_key":false,"is_provisioning_key":false,"creator_user_id":"user_2dHFtVWx2n56w6HkM0000000000","expires_at":"2027-12-31T23:59:59Z","rate_limit":{"interval":"1h","note":"This field is deprecated and safe to ignore.","requests":1000}}}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/credits",
-        200,
-        r#"{"data":{"total_credits":100.5,"total_usage":25.75}}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/generation",
-        200,
-        r#"{"data":{"api_type":"completions","id":"gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG","model":"sao10k/l3-stheno-8b","provider_name":"Infermatic","created_at":"2024-07-15T23:33:19.433273+00:00","total_cost":0.0015,"usage":0.0015,"tokens_prompt":10,"tokens_completion":25,"streamed":true,"cancelled":false,"finish_reason":"stop"}}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/keys",
-        200,
-        format!(r#"{{"data":[{KEY_RECORD}]}}"#),
-    )
-    .await;
-    answer(&server, "POST", "/keys", 201, format!(r#"{{"data":{KEY_RECORD},"key":"sk-or-v1-d3adb33f0000000000000000000000000000000000000000000000000000000"}}"#)).await;
-    answer(
-        &server,
-        "GET",
-        &format!("/keys/{HASH}"),
-        200,
-        format!(r#"{{"data":{KEY_RECORD}}}"#),
-    )
-    .await;
-    answer(
-        &server,
-        "PATCH",
-        &format!("/keys/{HASH}"),
-        200,
-        format!(r#"{{"data":{KEY_RECORD}}}"#),
-    )
-    .await;
-    answer(
-        &server,
-        "DELETE",
-        &format!("/keys/{HASH}"),
-        200,
-        r#"{"deleted":true}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "POST",
-        "/embeddings",
-        200,
-        r#"{"id":"gen-emb-1","object":"list","model":"openai/text-embedding-3-small","data":[{"object":"embedding","embedding":[0.1,-0.2,0.3],"index":0}],"usage":{"prompt_tokens":2,"total_tokens":2,"cost":4e-8}}"#.into(),
-    )
-    .await;
-    answer(
-        &server,
-        "POST",
-        "/responses",
-        200,
-        r#"{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"completed","output":[{"type":"message","id":"msg_1","role":"assistant","status":"completed","content":[{"type":"output_text","text":"Hi!","annotations":[]}]}],"usage":{"input_tokens":5,"output_tokens":2,"total_tokens":7}}"#.into(),
-    )
-    .await;
+    for name in TOUR {
+        mount::fixture_mock(fixture(name))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
 
     let client = client(&server.uri());
     let models = client
         .models(&ModelsQuery::new().supported_parameters([Parameter::Tools]))
         .await
         .unwrap();
-    assert_eq!(models.data[0].id, "meta-llama/llama-3.1-8b-instruct");
-    assert_eq!(models.total_count, Some(1));
+    assert_eq!(models.data[0].id, "openai/gpt-4o-mini");
+    assert_eq!(models.data.len(), 3);
+    assert_eq!(models.total_count, Some(3));
     assert_eq!(
         *client.models_count(&ModelsCountQuery::new()).await.unwrap(),
-        150
+        5
     );
     assert_eq!(
         client
@@ -182,30 +100,36 @@ async fn every_endpoint_decodes_and_sends_the_documented_request() {
             .unwrap()
             .data
             .len(),
-        1
+        2
     );
-    assert!(client.embedding_models().await.unwrap().data.is_empty());
+    assert_eq!(
+        client.embedding_models().await.unwrap().data[0].id,
+        "openai/text-embedding-3-small"
+    );
     assert_eq!(
         client
-            .model("meta-llama/llama-3.1-8b-instruct")
+            .model(path_after("models/one", "/api/v1/model/"))
             .await
             .unwrap()
             .context_length,
-        Some(131072)
+        Some(128000)
     );
-    let endpoints = client.model_endpoints("openai/gpt-4").await.unwrap();
-    assert_eq!(endpoints.endpoints[0].tag, "openai");
+    let endpoints = client
+        .model_endpoints(path_after("endpoints/list", "/api/v1/models/"))
+        .await
+        .unwrap();
+    let tags: Vec<&str> = endpoints.endpoints.iter().map(|e| e.tag.as_str()).collect();
+    assert_eq!(tags, ["openai", "azure"]);
     assert_eq!(client.zdr_endpoints().await.unwrap().len(), 1);
-    assert_eq!(client.providers().await.unwrap()[0].slug, "openai");
+    let providers = client.providers().await.unwrap();
+    assert_eq!(providers.len(), 3);
+    assert_eq!(providers[0].slug, "openai");
     assert_eq!(client.key().await.unwrap().limit, Some(100.0));
     assert_eq!(client.credits().await.unwrap().total_credits, 100.5);
+    let generation_id = &fixture("generation/stats").request().query()[0].1;
     assert_eq!(
-        client
-            .generation("gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG")
-            .await
-            .unwrap()
-            .total_cost,
-        Some(0.0015)
+        client.generation(generation_id).await.unwrap().total_cost,
+        Some(4.62e-5)
     );
     assert_eq!(
         client
@@ -213,34 +137,83 @@ async fn every_endpoint_decodes_and_sends_the_documented_request() {
             .await
             .unwrap()
             .len(),
-        1
+        2
     );
     let created = client
-        .create_key(&CreateKeyRequest::new("ci").limit(10.0))
+        .create_key(
+            &CreateKeyRequest::new("mock-created")
+                .limit(10.0)
+                .limit_reset(LimitReset::Monthly),
+        )
         .await
         .unwrap();
     assert_eq!(created.meta().status().as_u16(), 201);
-    assert_eq!(client.get_key(HASH).await.unwrap().name, "ci");
-    client
-        .update_key(HASH, &UpdateKeyRequest::new().disabled(true))
+    assert_eq!(created.data.name, "mock-created");
+    assert_eq!(
+        client
+            .get_key(path_after("keys/get", "/api/v1/keys/"))
+            .await
+            .unwrap()
+            .name,
+        "ci-runner"
+    );
+    let updated = client
+        .update_key(
+            path_after("keys/update", "/api/v1/keys/"),
+            &UpdateKeyRequest::new()
+                .name("ci-runner-renamed")
+                .disabled(true),
+        )
         .await
         .unwrap();
-    assert!(client.delete_key(HASH).await.unwrap().deleted);
+    assert_eq!(updated.disabled, Some(true));
+    assert_eq!(updated.name, "ci-runner-renamed");
+    assert!(
+        client
+            .delete_key(path_after("keys/delete", "/api/v1/keys/"))
+            .await
+            .unwrap()
+            .deleted
+    );
     let embeddings = client
-        .embeddings(&EmbeddingsRequest::new(
-            "openai/text-embedding-3-small",
-            "hello",
-        ))
+        .embeddings(
+            &EmbeddingsRequest::new("openai/text-embedding-3-small", vec!["hello", "world"])
+                .dimensions(8),
+        )
         .await
         .unwrap();
-    assert_eq!(embeddings.data.len(), 1);
+    assert_eq!(embeddings.data.len(), 2);
     let response = client
-        .responses(&ResponsesRequest::new("openai/gpt-5-nano", "hi"))
+        .responses(
+            &ResponsesRequest::new("openai/gpt-5-nano", "Where do offline answers come from?")
+                .max_output_tokens(256)
+                .reasoning(Reasoning::effort(ReasoningEffort::Minimal)),
+        )
         .await
         .unwrap();
-    assert_eq!(response.text(), "Hi!");
+    assert_eq!(
+        response.text(),
+        "Offline answers come from recorded fixtures."
+    );
 
-    insta::assert_snapshot!("endpoint_requests", render(&sent(&server).await));
+    let sent = sent(&server).await;
+    assert_eq!(sent.len(), TOUR.len());
+    // The typed builders send what each fixture recorded (the snapshot shows the exact bytes).
+    for (request, name) in sent.iter().zip(TOUR) {
+        let recorded = fixture(name).request();
+        assert_eq!(
+            (request.method(), request.path()),
+            (recorded.method(), recorded.path()),
+            "{name}"
+        );
+        assert!(
+            same_json(request.body_json().as_ref(), recorded.body()),
+            "{name}: sent {:?}, recorded {:?}",
+            request.body_json(),
+            recorded.body()
+        );
+    }
+    insta::assert_snapshot!("endpoint_requests", render(&sent));
 }
 
 #[tokio::test]
@@ -271,23 +244,24 @@ async fn path_parameters_cannot_escape_their_segment() {
 #[tokio::test]
 async fn model_list_errors_are_api_errors_too() {
     let server = server().await;
-    answer(
-        &server,
-        "GET",
-        "/credits",
-        403,
-        r#"{"error":{"message":"Only management keys can perform this operation","code":403}}"#
-            .into(),
-    )
-    .await;
+    mount::fixture_mock(fixture("credits/error_403"))
+        .expect(1)
+        .mount(&server)
+        .await;
     let error = client(&server.uri()).credits().await.unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(403));
-    let _: Value = json!(null);
+    assert!(
+        error
+            .to_string()
+            .contains("Only management keys can perform this operation"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
 async fn a_failed_response_object_is_a_mid_stream_error() {
     let server = server().await;
+    // Inline: no fixture has a non-streamed response object with `status: "failed"`.
     answer(
         &server,
         "POST",
@@ -314,6 +288,7 @@ async fn a_failed_response_object_is_a_mid_stream_error() {
 #[tokio::test]
 async fn an_embeddings_200_with_only_an_error_is_an_api_error() {
     let server = server().await;
+    // Inline: no fixture has an embeddings 200 whose body is only an error.
     answer(
         &server,
         "POST",
@@ -333,12 +308,7 @@ async fn an_embeddings_200_with_only_an_error_is_an_api_error() {
 #[tokio::test]
 async fn a_per_call_key_replaces_the_client_key() {
     let server = server().await;
-    Mock::given(path("/api/v1/keys"))
-        .and(wiremock::matchers::header(
-            "authorization",
-            "Bearer sk-or-v1-management",
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"data":[]}"#, "application/json"))
+    mount::fixture_mock(fixture("keys/list"))
         .expect(1)
         .mount(&server)
         .await;
@@ -352,5 +322,9 @@ async fn a_per_call_key_replaces_the_client_key() {
         .list_keys(&ListKeysQuery::new())
         .await
         .unwrap();
-    assert!(keys.is_empty());
+    assert_eq!(keys.len(), 2);
+    assert_eq!(
+        sent(&server).await[0].header("authorization"),
+        Some("Bearer sk-or-v1-management")
+    );
 }

@@ -1,171 +1,150 @@
 //! Every error status OpenRouter (or a proxy) sends, as the caller sees it.
 
 use openrouter_client::{Error, RequestOptions, RetryPolicy};
+use openrouter_testkit::mount;
+use openrouter_types::chat::ChatRequest;
 use serde_json::{Value, json};
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::support::{chat_request, client, server};
+use crate::support::{chat_request, client, fixture, recorded, server};
 
-/// (case, status, content type, body, extra header)
-type Case = (
-    &'static str,
-    u16,
-    &'static str,
-    &'static str,
-    Option<(&'static str, &'static str)>,
-);
+/// Where a case's response comes from.
+enum Answer {
+    /// A bundled fixture, mounted strictly: the client sends the request it recorded.
+    Fixture(&'static str),
+    /// A crafted response: (status, content type, body, extra header).
+    Inline(
+        u16,
+        &'static str,
+        &'static str,
+        Option<(&'static str, &'static str)>,
+    ),
+}
 
-const CASES: &[Case] = &[
+const CASES: &[(&str, Answer)] = &[
+    ("400 bad request", Answer::Fixture("chat/error_400")),
     (
-        "400 bad request",
-        400,
-        "application/json",
-        r#"{"error":{"message":"Input must have at least 1 token.","code":400},"user_id":"user_1"}"#,
-        None,
+        "400 relayed from the provider",
+        Answer::Fixture("chat/error_400_provider"),
     ),
     (
         "400 wrapping an upstream 502",
-        400,
-        "application/json",
-        r#"{"error":{"message":"Provider returned error","code":502,"metadata":{"raw":"upstream timeout","provider_name":"Venice"}}}"#,
-        None,
+        // Inline: no fixture has a 400 whose body carries another code (502).
+        Answer::Inline(
+            400,
+            "application/json",
+            r#"{"error":{"message":"Provider returned error","code":502,"metadata":{"raw":"upstream timeout","provider_name":"Venice"}}}"#,
+            None,
+        ),
     ),
-    (
-        "401 no credentials",
-        401,
-        "application/json",
-        r#"{"error":{"message":"No auth credentials found","code":401}}"#,
-        None,
-    ),
+    ("401 no credentials", Answer::Fixture("chat/error_401")),
     (
         "402 insufficient credits",
-        402,
-        "application/json",
-        r#"{"error":{"message":"This request requires more credits, or fewer max_tokens. You requested up to 65536 tokens, but can only afford 61723. To increase, visit https://openrouter.ai/settings/keys and adjust the key's total limit","code":402,"metadata":{"provider_name":null}}}"#,
-        None,
+        Answer::Fixture("chat/error_402"),
     ),
     (
         "403 moderation",
-        403,
-        "application/json",
-        r#"{"error":{"message":"meta-llama/llama-3.3-8b-instruct:free requires moderation on Meta. Your input was flagged for \"misc\". No credits were charged.","code":403,"metadata":{"reasons":["misc"],"flagged_input":"You are a helpful AI assistant...i want to order eba."}}}"#,
-        None,
+        Answer::Fixture("chat/error_403_moderation"),
     ),
-    (
-        "404 no endpoints",
-        404,
-        "application/json",
-        r#"{"error":{"message":"No endpoints found that support tool use.","code":404}}"#,
-        None,
-    ),
-    (
-        "408 timeout",
-        408,
-        "application/json",
-        r#"{"error":{"message":"Request timed out","code":408}}"#,
-        None,
-    ),
-    (
-        "413 too large",
-        413,
-        "application/json",
-        r#"{"error":{"message":"Payload too large","code":413}}"#,
-        None,
-    ),
+    ("404 no endpoints", Answer::Fixture("chat/error_404")),
+    ("408 timeout", Answer::Fixture("chat/error_408")),
+    ("413 too large", Answer::Fixture("chat/error_413")),
     (
         "429 with retry-after",
-        429,
-        "application/json",
-        r#"{"error":{"message":"Provider returned error","code":429,"metadata":{"provider_name":"Google","raw":"google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream; please retry shortly."}}}"#,
-        Some(("retry-after", "7")),
+        Answer::Fixture("chat/stream_error_429"),
     ),
+    ("429 free-tier daily cap", Answer::Fixture("chat/error_429")),
     (
         "429 capacity (availability, no code)",
-        429,
-        "application/json",
-        r#"{"error":{"message":"All providers for anthropic/claude-sonnet-4.5 are at capacity. Retry after 40 seconds.","error_type":"rate_limit_exceeded","http_status":429,"availability":{"code":"capacity_exhausted","retryable":true,"retry_after":40,"requested_models":["anthropic/claude-sonnet-4.5"]}}}"#,
-        None,
+        Answer::Fixture("chat/error_429_capacity"),
     ),
-    (
-        "500 internal",
-        500,
-        "application/json",
-        r#"{"error":{"message":"Internal Server Error","code":500,"metadata":{"error_type":"server"}}}"#,
-        None,
-    ),
-    (
-        "502 provider error",
-        502,
-        "application/json",
-        r#"{"error":{"message":"Provider returned error","code":502,"metadata":{"provider_name":"Anthropic","raw":"{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"}}}"#,
-        None,
-    ),
-    (
-        "503 no provider",
-        503,
-        "application/json",
-        r#"{"error":{"message":"No available provider meets your routing requirements","code":503}}"#,
-        Some(("retry-after", "3")),
-    ),
+    ("500 internal", Answer::Fixture("chat/error_500")),
+    ("502 provider error", Answer::Fixture("chat/error_502")),
+    ("503 no provider", Answer::Fixture("chat/error_503")),
     (
         "524 edge timeout",
-        524,
-        "application/json",
-        r#"{"error":{"message":"Infrastructure Timeout","code":524}}"#,
-        None,
+        // Inline: no fixture has a 524 in OpenRouter's JSON envelope (chat/error_524_html is the CDN's page).
+        Answer::Inline(
+            524,
+            "application/json",
+            r#"{"error":{"message":"Infrastructure Timeout","code":524}}"#,
+            None,
+        ),
     ),
     (
-        "529 overloaded",
-        529,
-        "application/json",
-        r#"{"error":{"message":"Provider Overloaded","code":529}}"#,
-        None,
+        "524 HTML page from the CDN",
+        Answer::Fixture("chat/error_524_html"),
     ),
+    ("529 overloaded", Answer::Fixture("chat/error_529")),
     (
         "200 carrying an error",
-        200,
-        "application/json",
-        r#"{"error":{"code":429,"message":"Provider returned error","metadata":{"provider_name":"Google","raw":"rate-limited upstream"}},"user_id":"user_1"}"#,
-        None,
+        Answer::Fixture("chat/error_in_200"),
     ),
     (
         "502 HTML page from a proxy",
-        502,
-        "text/html",
-        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>",
-        None,
+        Answer::Fixture("chat/error_502_html"),
     ),
-    ("503 empty body", 503, "text/plain", "", None),
+    // Inline: no fixture has an empty body.
+    (
+        "503 empty body",
+        Answer::Inline(503, "text/plain", "", None),
+    ),
 ];
+
+/// Mounts `answer` on a fresh server, sends the matching request once (no
+/// retries) and returns the error, checking the HTTP status is kept.
+async fn fail(case: &str, answer: &Answer) -> Error {
+    let server = server().await;
+    let client =
+        client(&server.uri()).with_options(RequestOptions::new().retry(RetryPolicy::none()));
+    let (error, status) = match answer {
+        Answer::Fixture(name) => {
+            let fixture = fixture(name);
+            mount::fixture_mock(fixture).expect(1).mount(&server).await;
+            let request: ChatRequest = recorded(fixture);
+            // Some error exchanges were recorded for streaming requests: send the same kind.
+            let error = if fixture.request().is_stream() {
+                client.chat_stream(&request).await.unwrap_err()
+            } else {
+                client.chat(&request).await.unwrap_err()
+            };
+            (error, fixture.response().status())
+        }
+        Answer::Inline(status, content_type, body, extra) => {
+            let mut template =
+                ResponseTemplate::new(*status).set_body_raw(body.as_bytes().to_vec(), content_type);
+            if let Some((name, value)) = extra {
+                template = template.insert_header(*name, *value);
+            }
+            Mock::given(path("/api/v1/chat/completions"))
+                .respond_with(template)
+                .expect(1)
+                .mount(&server)
+                .await;
+            (client.chat(&chat_request()).await.unwrap_err(), *status)
+        }
+    };
+    let Error::Api(api) = &error else {
+        panic!("{case}: expected an API error, got {error:?}")
+    };
+    assert_eq!(
+        api.http_status().as_u16(),
+        status,
+        "{case}: the HTTP status is never hidden"
+    );
+    assert_eq!(error.attempts().len(), 1, "{case}");
+    error
+}
 
 #[tokio::test]
 async fn every_error_status_is_an_api_error_with_what_to_do() {
     let mut report = Vec::new();
-    for (case, status, content_type, body, extra) in CASES {
-        let server = server().await;
-        let mut template =
-            ResponseTemplate::new(*status).set_body_raw(body.as_bytes().to_vec(), content_type);
-        if let Some((name, value)) = extra {
-            template = template.insert_header(*name, *value);
-        }
-        Mock::given(path("/api/v1/chat/completions"))
-            .respond_with(template)
-            .expect(1)
-            .mount(&server)
-            .await;
-        let client =
-            client(&server.uri()).with_options(RequestOptions::new().retry(RetryPolicy::none()));
-        let error = client.chat(&chat_request()).await.unwrap_err();
+    for (case, answer) in CASES {
+        let error = fail(case, answer).await;
         let Error::Api(api) = &error else {
-            panic!("{case}: expected an API error, got {error:?}")
+            unreachable!("`fail` checked the kind")
         };
-        assert_eq!(
-            api.http_status().as_u16(),
-            *status,
-            "{case}: the HTTP status is never hidden"
-        );
-        assert_eq!(error.attempts().len(), 1, "{case}");
         report.push(json!({
             "case": case,
             "status": api.status().as_u16(),
@@ -186,21 +165,16 @@ async fn every_error_status_is_an_api_error_with_what_to_do() {
 #[tokio::test]
 async fn retryability_matches_the_policy() {
     let retryable: Vec<u16> = vec![408, 429, 500, 502, 503, 524, 529];
-    for (case, status, _, _, _) in CASES {
-        let expected = retryable.contains(status)
+    for (case, answer) in CASES {
+        let error = fail(case, answer).await;
+        let Error::Api(api) = &error else {
+            unreachable!("`fail` checked the kind")
+        };
+        // A daily cap does not lift within any sensible retry budget.
+        let expected = (retryable.contains(&api.http_status().as_u16())
+            && !case.contains("daily cap"))
             || case.contains("wrapping an upstream 502")
             || case.contains("200 carrying");
-        let server = server().await;
-        let (_, _, content_type, body, _) = CASES.iter().find(|c| c.0 == *case).unwrap();
-        Mock::given(path("/api/v1/chat/completions"))
-            .respond_with(
-                ResponseTemplate::new(*status).set_body_raw(body.as_bytes().to_vec(), content_type),
-            )
-            .mount(&server)
-            .await;
-        let client =
-            client(&server.uri()).with_options(RequestOptions::new().retry(RetryPolicy::none()));
-        let error = client.chat(&chat_request()).await.unwrap_err();
         assert_eq!(error.is_retryable(), expected, "{case}");
     }
 }

@@ -4,13 +4,13 @@ use openrouter_client::{Error, TransportKind};
 use wiremock::matchers::{any, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{chat_request, client, completion_json, sent, server};
+use crate::support::{chat_request, client, demo_text, fixture, respond, sent, server};
 
 #[tokio::test]
 async fn a_cross_host_redirect_is_refused() {
     let elsewhere = MockServer::start().await;
     Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("stolen")))
+        .respond_with(respond(fixture("chat/demo")))
         .expect(0)
         .mount(&elsewhere)
         .await;
@@ -54,12 +54,12 @@ async fn a_same_host_redirect_is_followed_with_the_key() {
         .mount(&origin)
         .await;
     Mock::given(path("/api/v2/chat/completions"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("moved")))
+        .respond_with(respond(fixture("chat/demo")))
         .expect(1)
         .mount(&origin)
         .await;
     let response = client(&origin.uri()).chat(&chat_request()).await.unwrap();
-    assert_eq!(response.text(), Some("moved"));
+    assert_eq!(response.text(), Some(demo_text().as_str()));
     let requests = sent(&origin).await;
     assert_eq!(requests[1].path(), "/api/v2/chat/completions");
     assert!(requests[1].header("authorization").is_some());

@@ -12,8 +12,10 @@ use wiremock::{Mock, ResponseTemplate};
 
 use openrouter_testkit::raw::{RawServer, Step};
 
-use crate::support::scripts::{chunk, data, sse};
-use crate::support::{KEY, builder, chat_request, client, completion_json, server};
+use openrouter_testkit::mount;
+
+use crate::support::scripts::sse;
+use crate::support::{KEY, builder, chat_request, client, fixture, respond, server};
 
 #[derive(Clone, Default)]
 struct Buffer(Arc<Mutex<Vec<u8>>>);
@@ -69,41 +71,26 @@ async fn the_key_never_leaks() {
 
     let server = server().await;
     Mock::given(path("/api/v1/chat/completions"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(completion_json("ok")))
+        .respond_with(respond(fixture("chat/demo")))
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
         .await;
     Mock::given(path("/api/v1/chat/completions"))
-        .respond_with(ResponseTemplate::new(401).set_body_raw(
-            r#"{"error":{"message":"No auth credentials found","code":401}}"#,
-            "application/json",
-        ))
+        .respond_with(respond(fixture("chat/error_401")))
         .with_priority(2)
         .mount(&server)
         .await;
+    // Inline: no fixture has a malformed JSON body.
     Mock::given(path("/api/v1/credits"))
         .respond_with(ResponseTemplate::new(200).set_body_raw("{not json", "application/json"))
         .mount(&server)
         .await;
     Mock::given(path("/api/v1/key"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"data":{"label":"x","usage":0,"limit":null}}"#,
-                    "application/json",
-                )
-                .set_delay(Duration::from_secs(5)),
-        )
+        .respond_with(respond(fixture("key/info")).set_delay(Duration::from_secs(5)))
         .mount(&server)
         .await;
-    Mock::given(path("/api/v1/providers"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(
-            format!(r#"{{"data":[],"pad":"{}"}}"#, "p".repeat(100)),
-            "application/json",
-        ))
-        .mount(&server)
-        .await;
+    mount::mount_fixture(&server, fixture("providers/list")).await;
     let client = client(&server.uri());
     rendered.push(format!("{client:?}"));
     rendered.push(format!("{:?}", builder(&server.uri())));
@@ -157,13 +144,15 @@ async fn the_key_never_leaks() {
             .unwrap_err(),
     ); // Limit
 
-    let raw = RawServer::start(vec![
+    let stream_body = |name: &str| {
         sse(vec![
-            data(&chunk("x", None)),
-            data(r#"{"id":"g","error":{"code":502,"message":"boom"},"choices":[]}"#),
+            Step::chunk(fixture(name).response().body()),
             Step::last_chunk(),
-        ]),
-        sse(vec![data(&chunk("x", None)), Step::last_chunk()]),
+        ])
+    };
+    let raw = RawServer::start(vec![
+        stream_body("chat/stream_error_documented"),
+        stream_body("chat/stream_truncated"),
     ])
     .await
     .unwrap();
@@ -228,8 +217,9 @@ async fn the_key_never_leaks() {
         "path=/chat/completions",
         "status=200",
         "attempts=1",
-        "prompt_tokens=9",
-        "completion_tokens=2",
+        // chat/demo's usage.
+        "prompt_tokens=24",
+        "completion_tokens=71",
         "provider=\"OpenAI\"",
     ] {
         assert!(

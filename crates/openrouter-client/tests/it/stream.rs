@@ -1,5 +1,8 @@
 //! Streaming against a real local server: keep-alives, usage, [DONE],
 //! mid-stream errors, truncation, resets, stalls, large events, cancellation.
+//!
+//! Streams a fixture shows are served from it; the faults no fixture can hold
+//! (resets, stalls, floods, cuts at chosen bytes) use crafted chunks.
 
 use std::time::Duration;
 
@@ -9,10 +12,12 @@ use serde_json::json;
 
 use openrouter_testkit::raw::{self, RawServer, Step};
 
+use openrouter_testkit::Fixture;
+
 use crate::support::scripts::{
-    GENERATION_ID, chunk, data, json_response, keep_alive, sse, usage_chunk,
+    chunk, data, fixture_response, fixture_sse, json_response, keep_alive, sse, usage_chunk,
 };
-use crate::support::{builder, chat_request, client};
+use crate::support::{builder, chat_request, client, demo_text, fixture};
 
 /// What a stream yielded, in a comparable form.
 #[derive(Debug, PartialEq)]
@@ -51,47 +56,53 @@ fn kind(error: &Error) -> &'static str {
     }
 }
 
-fn full_stream() -> Vec<Step> {
-    vec![
-        keep_alive(),
-        keep_alive(),
-        data(&chunk("Hel", None)),
-        keep_alive(),
-        data(&chunk("lo", None)),
-        data(&chunk("", Some("stop"))),
-        data(&usage_chunk()),
-        data("[DONE]"),
-        Step::last_chunk(),
-    ]
+/// What `fixture`'s stream should yield, read from its `.sse` body: a keep-alive per
+/// comment, a chunk's first content per `data:` line, `Done` for `[DONE]`.
+fn expected(fixture: &Fixture) -> Vec<Seen> {
+    let body = std::str::from_utf8(fixture.response().body()).unwrap();
+    body.split("\n\n")
+        .filter(|event| !event.is_empty())
+        .map(|event| match event.strip_prefix("data: ") {
+            None => Seen::KeepAlive,
+            Some("[DONE]") => Seen::Done,
+            Some(json) => {
+                let chunk: serde_json::Value = serde_json::from_str(json).unwrap();
+                Seen::Text(
+                    chunk["choices"][0]["delta"]["content"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                )
+            }
+        })
+        .collect()
 }
 
 #[tokio::test]
 async fn keep_alives_chunks_usage_and_done() {
-    let server = RawServer::start(vec![sse(full_stream())]).await.unwrap();
+    let demo = fixture("chat/demo_stream");
+    let server = RawServer::start(vec![fixture_sse(demo)]).await.unwrap();
     let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
-    assert_eq!(stream.meta().generation_id(), Some(GENERATION_ID));
-    let seen = drain(&mut stream).await;
     assert_eq!(
-        seen,
-        [
-            Seen::KeepAlive,
-            Seen::KeepAlive,
-            Seen::Text("Hel".into()),
-            Seen::KeepAlive,
-            Seen::Text("lo".into()),
-            Seen::Text(String::new()),
-            Seen::Text(String::new()),
-            Seen::Done,
-        ]
+        stream.meta().generation_id(),
+        demo.response().header("x-generation-id")
     );
+    let seen = drain(&mut stream).await;
+    let expected = expected(demo);
+    assert_eq!(
+        expected.iter().filter(|e| **e == Seen::KeepAlive).count(),
+        5,
+        "chat/demo_stream has five keep-alives"
+    );
+    assert_eq!(seen, expected);
     assert!(stream.is_done());
     assert!(stream.next().await.is_none(), "nothing after Done");
     let completion = stream.into_completion();
-    assert_eq!(completion.text(), Some("Hello"));
-    assert_eq!(completion.usage.as_ref().unwrap().total_tokens, Some(25));
+    assert_eq!(completion.text(), Some(demo_text().as_str()));
+    assert_eq!(completion.usage.as_ref().unwrap().total_tokens, Some(95));
 
     let requests = server.received_requests();
     assert_eq!(requests.len(), 1);
@@ -102,44 +113,58 @@ async fn keep_alives_chunks_usage_and_done() {
 
 #[tokio::test]
 async fn collect_completion_assembles_the_answer() {
-    let server = RawServer::start(vec![sse(full_stream())]).await.unwrap();
+    let demo = fixture("chat/demo_stream");
+    let server = RawServer::start(vec![fixture_sse(demo)]).await.unwrap();
     let stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
     let completion = stream.collect_completion().await.unwrap();
-    assert_eq!(completion.text(), Some("Hello"));
-    assert_eq!(completion.meta().generation_id(), Some(GENERATION_ID));
+    assert_eq!(completion.text(), Some(demo_text().as_str()));
+    assert_eq!(
+        completion.meta().generation_id(),
+        demo.response().header("x-generation-id")
+    );
     assert_eq!(completion.meta().attempts(), 1);
+}
+
+/// Reads `stream` up to its first error, counting keep-alives on the way.
+async fn first_error(stream: &mut openrouter_client::ChatStream) -> (usize, Error) {
+    let mut keep_alives = 0;
+    loop {
+        match stream.next().await.expect("an error before the end") {
+            Ok(StreamEvent::KeepAlive) => keep_alives += 1,
+            Ok(_) => {}
+            Err(e) => return (keep_alives, e),
+        }
+    }
 }
 
 #[tokio::test]
 async fn documented_mid_stream_error_carries_the_partial_result() {
-    let error_chunk = r#"{"id":"gen-abc123","object":"chat.completion.chunk","created":1234567890,"model":"openai/gpt-4o","provider":"OpenAI","error":{"code":429,"message":"Rate limit exceeded","metadata":{"error_type":"rate_limit_exceeded"}},"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]}"#;
-    let server = RawServer::start(vec![sse(vec![
-        data(&chunk("partial ", None)),
-        data(error_chunk),
-        data("[DONE]"),
-        Step::last_chunk(),
-    ])])
-    .await
-    .unwrap();
+    let server = RawServer::start(vec![fixture_sse(fixture("chat/stream_error_documented"))])
+        .await
+        .unwrap();
     let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
-    assert!(matches!(
-        stream.next().await,
-        Some(Ok(StreamEvent::Chunk(_)))
-    ));
-    let Some(Err(Error::MidStream(e))) = stream.next().await else {
-        panic!("expected a mid-stream error")
+    let (_, error) = first_error(&mut stream).await;
+    let Error::MidStream(e) = error else {
+        panic!("expected MidStream, got {error:?}")
     };
-    assert_eq!(e.error().status().as_u16(), 429);
+    assert_eq!(e.error().status().as_u16(), 502);
     assert_eq!(e.error().http_status().as_u16(), 200);
-    assert_eq!(e.error().message(), "Rate limit exceeded");
+    assert_eq!(e.error().message(), "Provider disconnected");
+    assert_eq!(
+        e.error().error_type().map(|t| t.as_str()),
+        Some("provider_unavailable")
+    );
     assert!(e.is_retryable());
-    assert_eq!(e.partial().unwrap().text(), Some("partial "));
+    assert_eq!(
+        e.partial().unwrap().text(),
+        Some("The first part of the answer arrived")
+    );
     assert!(
         stream.next().await.is_none(),
         "the stream ends after its error"
@@ -148,26 +173,14 @@ async fn documented_mid_stream_error_carries_the_partial_result() {
 
 #[tokio::test]
 async fn real_mid_stream_error_after_finish_reason_length() {
-    let Some(capture) = crate::support::capture("stream_midstream_error_token_limit_minimax.sse")
-    else {
-        return;
-    };
-    let server = RawServer::start(vec![sse(vec![Step::chunk(capture), Step::last_chunk()])])
-        .await
-        .unwrap();
+    let real = fixture("chat/stream_error_real");
+    let server = RawServer::start(vec![fixture_sse(real)]).await.unwrap();
     let mut stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap();
-    let mut keep_alives = 0;
-    let error = loop {
-        match stream.next().await.expect("an error before the end") {
-            Ok(StreamEvent::KeepAlive) => keep_alives += 1,
-            Ok(_) => {}
-            Err(e) => break e,
-        }
-    };
-    assert_eq!(keep_alives, 17);
+    let (keep_alives, error) = first_error(&mut stream).await;
+    assert_eq!(keep_alives, 6);
     let Error::MidStream(e) = error else {
         panic!("expected MidStream, got {error:?}")
     };
@@ -176,7 +189,7 @@ async fn real_mid_stream_error_after_finish_reason_length() {
     let partial = e.partial().unwrap();
     assert_eq!(
         partial.message().unwrap().reasoning.as_deref(),
-        Some("We need to respond to a greeting. The user")
+        Some("The user greets me; I should reply with a friendly")
     );
     assert_eq!(
         partial.usage.as_ref().unwrap().completion_tokens,
@@ -185,13 +198,14 @@ async fn real_mid_stream_error_after_finish_reason_length() {
     );
     assert_eq!(
         e.generation_id(),
-        Some("gen-1762179802-UN8pkJI4AGZvryk0kFnb")
+        Some("gen-1764122000-Mx5NcB8vLk2JhG7fDs3A")
     );
     assert!(stream.next().await.is_none());
 }
 
 #[tokio::test]
 async fn truncation_at_every_event_boundary() {
+    // Inline: a short crafted stream, so every cut point and the finish reason's place are known.
     // Events up to (not including) [DONE]; the finish reason is the 4th.
     let events = [
         keep_alive(),
@@ -224,6 +238,8 @@ async fn truncation_at_every_event_boundary() {
 
 #[tokio::test]
 async fn truncation_inside_an_event_keeps_the_partial_text() {
+    // Inline: cuts at crafted byte offsets inside one event (chat/stream_truncated is one such cut,
+    // see `a_truncated_fixture_stream_is_not_a_complete_answer`).
     let second = format!("data: {}\n\n", chunk("world", Some("stop")));
     for cut in [1, 6, second.len() / 2, second.len() - 1] {
         let server = RawServer::start(vec![sse(vec![
@@ -435,10 +451,9 @@ async fn dropping_the_stream_closes_the_connection() {
 #[tokio::test]
 async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
     let server = RawServer::start(vec![
-        json_response(
-            503,
-            r#"{"error":{"message":"No available provider","code":503}}"#,
-        ),
+        // chat/error_502 has no Retry-After (chat/error_503 would make this wait 5 s).
+        fixture_response(fixture("chat/error_502")),
+        // Inline: no fixture resets its connection.
         sse(vec![data(&chunk("one", None)), Step::Reset]),
     ])
     .await
@@ -450,7 +465,7 @@ async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
     assert_eq!(
         stream.meta().attempts(),
         2,
-        "the 503 before the stream was retried"
+        "the 502 before the stream was retried"
     );
     assert!(matches!(
         stream.next().await,
@@ -471,17 +486,15 @@ async fn errors_before_the_stream_are_retried_but_not_after_the_first_event() {
 
 #[tokio::test]
 async fn a_401_before_the_stream_is_an_api_error() {
-    let server = RawServer::start(vec![json_response(
-        401,
-        r#"{"error":{"message":"No auth credentials found","code":401}}"#,
-    )])
-    .await
-    .unwrap();
+    let server = RawServer::start(vec![fixture_response(fixture("chat/stream_error_401"))])
+        .await
+        .unwrap();
     let error = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
+    assert!(error.to_string().contains("User not found"), "{error}");
     assert!(error.to_string().contains("OPENROUTER_API_KEY"));
     assert_eq!(server.connections().len(), 1);
 }
@@ -490,29 +503,26 @@ async fn a_401_before_the_stream_is_an_api_error() {
 async fn responses_stream_ends_on_done_and_reports_failures() {
     let created = r#"{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"in_progress","output":[]}}"#;
     let delta = r#"{"type":"response.output_text.delta","sequence_number":1,"item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi"}"#;
-    let completed = r#"{"type":"response.completed","sequence_number":2,"response":{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"completed","output":[]}}"#;
     let failed = r#"{"type":"response.failed","sequence_number":2,"response":{"id":"resp_1","object":"response","created_at":1,"model":"openai/gpt-5-nano","status":"failed","output":[],"error":{"code":"server_error","message":"upstream died"}}}"#;
     let request: openrouter_types::responses::ResponsesRequest =
         serde_json::from_value(json!({"model": "openai/gpt-5-nano", "input": "hi"})).unwrap();
 
-    let server = RawServer::start(vec![sse(vec![
-        data(created),
-        keep_alive(),
-        data(delta),
-        data(completed),
-        data("[DONE]"),
-        Step::last_chunk(),
-    ])])
-    .await
-    .unwrap();
+    let recorded = fixture("responses/stream");
+    let server = RawServer::start(vec![fixture_sse(recorded)]).await.unwrap();
     let response = client(&server.origin())
-        .responses_stream(&request)
+        .responses_stream(&crate::support::recorded(recorded))
         .await
         .unwrap()
         .collect_response()
         .await
         .unwrap();
-    assert_eq!(response.id, "resp_1");
+    assert_eq!(response.id, "gen-1785882700-Rs4PqK8wNm2VbX6cLt9D");
+    assert_eq!(
+        response.text(),
+        "Offline answers come from recorded fixtures."
+    );
+
+    // Inline: no fixture has a `response.failed` event or a cut Responses stream.
 
     let server = RawServer::start(vec![sse(vec![
         data(created),
@@ -585,11 +595,11 @@ async fn a_slow_consumer_slows_the_server_down() {
 #[tokio::test]
 async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried() {
     let server = RawServer::start(vec![
-        json_response(200, r#"{"error":{"code":502,"message":"Provider returned error","metadata":{"provider_name":"Chutes"}}}"#),
-        sse(vec![data(&chunk("fine", Some("stop"))), data("[DONE]"), Step::last_chunk()]),
+        fixture_response(fixture("chat/error_in_200")),
+        fixture_sse(fixture("chat/demo_stream")),
     ])
     .await
-.unwrap();
+    .unwrap();
     let stream = client(&server.origin())
         .chat_stream(&chat_request())
         .await
@@ -597,13 +607,14 @@ async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried()
     assert_eq!(stream.meta().attempts(), 2);
     assert_eq!(
         stream.meta().attempt_log()[0].outcome(),
-        &openrouter_client::AttemptOutcome::Status(http::StatusCode::BAD_GATEWAY)
+        &openrouter_client::AttemptOutcome::Status(http::StatusCode::TOO_MANY_REQUESTS)
     );
     assert_eq!(
         stream.collect_completion().await.unwrap().text(),
-        Some("fine")
+        Some(demo_text().as_str())
     );
 
+    // Inline: no fixture has a 200 whose body is a 401 error.
     let server = RawServer::start(vec![json_response(
         200,
         r#"{"error":{"code":401,"message":"User not found."}}"#,
@@ -617,15 +628,40 @@ async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried()
     assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
     assert_eq!(server.connections().len(), 1);
 
-    let server = RawServer::start(vec![json_response(
-        200,
-        &crate::support::completion_json("not streamed").to_string(),
-    )])
-    .await
-    .unwrap();
+    // A plain (not streamed) completion in answer to a stream request.
+    let server = RawServer::start(vec![fixture_response(fixture("chat/demo"))])
+        .await
+        .unwrap();
     let error = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap_err();
     assert!(matches!(error, Error::Decode(_)), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_truncated_fixture_stream_is_not_a_complete_answer() {
+    let server = RawServer::start(vec![fixture_sse(fixture("chat/stream_truncated"))])
+        .await
+        .unwrap();
+    let mut stream = client(&server.origin())
+        .chat_stream(&chat_request())
+        .await
+        .unwrap();
+    let (keep_alives, error) = first_error(&mut stream).await;
+    assert_eq!(keep_alives, 1);
+    let Error::TruncatedStream(e) = error else {
+        panic!("expected truncation, got {error:?}")
+    };
+    assert_eq!(e.reason(), TruncationReason::EndOfBody);
+    assert!(e.discarded_partial_event(), "the body ends mid-line");
+    assert_eq!(
+        e.partial().unwrap().text(),
+        Some("This answer stops in the middle")
+    );
+    assert_eq!(
+        e.generation_id(),
+        Some("gen-1764123000-Tr9UnC4aTe7DsW2qXz5Y")
+    );
+    assert!(stream.next().await.is_none());
 }

@@ -1,17 +1,18 @@
 //! Shared test helpers: clients pointed at local servers, wiremock servers
-//! with the testkit's catch-all, request dumps for snapshots, and scripts for
-//! the testkit's raw server.
+//! with the testkit's catch-all, the bundled fixtures, request dumps for
+//! snapshots, and scripts for the testkit's raw server.
 
 pub mod scripts;
 
-use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use openrouter_client::{Client, ClientBuilder, RetryPolicy};
-use openrouter_testkit::{RecordedRequest, dump_requests, mount};
+use openrouter_testkit::{Fixture, FixtureSet, RecordedRequest, dump_requests, mount};
 use openrouter_types::chat::{ChatRequest, Message};
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use wiremock::MockServer;
+use wiremock::{MockServer, ResponseTemplate};
 
 /// A recognisable fake key: tests assert it never leaks.
 pub const KEY: &str = "sk-or-v1-5ecre7c0ffee0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -49,6 +50,55 @@ pub fn chat_request() -> ChatRequest {
     ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")])
 }
 
+/// The bundled fixture `name` (`chat/error_429`), from `fixtures/`.
+pub fn fixture(name: &str) -> &'static Fixture {
+    static SET: OnceLock<FixtureSet> = OnceLock::new();
+    SET.get_or_init(FixtureSet::bundled)
+        .get(name)
+        .unwrap_or_else(|| panic!("no bundled fixture {name}"))
+}
+
+/// The request `fixture` recorded, typed: sending it makes the client's request
+/// match the fixture strictly (`mount::fixture_mock`: same model, same stream mode).
+pub fn recorded<T: DeserializeOwned>(fixture: &Fixture) -> T {
+    let body = fixture
+        .request()
+        .body()
+        .unwrap_or_else(|| panic!("{fixture} recorded no request body"));
+    serde_json::from_value(body.clone())
+        .unwrap_or_else(|e| panic!("{fixture}: the recorded body does not decode: {e}"))
+}
+
+/// The response `fixture` recorded, parsed as JSON, to derive expectations from.
+pub fn response_json(fixture: &Fixture) -> Value {
+    serde_json::from_slice(fixture.response().body())
+        .unwrap_or_else(|e| panic!("{fixture}: the response body is not JSON: {e}"))
+}
+
+/// The text of `chat/demo`'s answer: what any non-streaming chat request gets
+/// offline (and, in this fixture set, what `chat/demo_stream` streams).
+pub fn demo_text() -> String {
+    response_json(fixture("chat/demo"))["choices"][0]["message"]["content"]
+        .as_str()
+        .expect("chat/demo has a text answer")
+        .to_owned()
+}
+
+/// `fixture`'s response as a wiremock template (status, headers, exact body), for
+/// mocks that need their own matchers, priorities or delays: in a retry sequence the
+/// second answer comes from another fixture than the request matches strictly.
+pub fn respond(fixture: &Fixture) -> ResponseTemplate {
+    let response = fixture.response();
+    let mut template = ResponseTemplate::new(response.status())
+        .set_body_raw(response.body().to_vec(), response.content_type());
+    for (name, value) in response.headers() {
+        if name != "content-type" {
+            template = template.append_header(name.as_str(), value.as_str());
+        }
+    }
+    template
+}
+
 /// A completion in the real wire shape.
 pub fn completion_json(text: &str) -> Value {
     json!({
@@ -83,21 +133,4 @@ pub fn render(requests: &[RecordedRequest]) -> String {
         }
     }
     dump_requests(requests)
-}
-
-/// `../shared/captures/<name>`, or `None` (with a notice) when the folder is absent.
-pub fn capture(name: &str) -> Option<Vec<u8>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/captures")
-        .join(name);
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(_) => {
-            eprintln!(
-                "notice: {} is absent; skipping this capture-based check",
-                path.display()
-            );
-            None
-        }
-    }
 }

@@ -1,7 +1,8 @@
 //! Scripts for the testkit's raw server in the shape OpenRouter streams: a chunked
-//! `text/event-stream` response whose events go out one HTTP chunk each, and real-shaped chat
-//! chunks to fill it.
+//! `text/event-stream` response whose events go out one HTTP chunk each, bundled fixtures
+//! served that way, and real-shaped chat chunks for the faults no fixture shows.
 
+use openrouter_testkit::Fixture;
 use openrouter_testkit::raw::{self, Script, Step};
 
 /// The generation id the streamed responses' header carries.
@@ -20,6 +21,49 @@ pub fn sse(steps: impl IntoIterator<Item = Step>) -> Script {
         ],
     );
     std::iter::once(Step::send(head)).chain(steps).collect()
+}
+
+/// `fixture`'s streamed response with its recorded status and headers, chunked one event
+/// (up to its blank line) per HTTP chunk, then the last chunk; `connection: close`.
+pub fn fixture_sse(fixture: &Fixture) -> Script {
+    let response = fixture.response();
+    let mut headers: Vec<(&str, &str)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    headers.extend([("transfer-encoding", "chunked"), ("connection", "close")]);
+    let events = response.body().split_inclusive(|&b| b == b'\n').fold(
+        Vec::<Vec<u8>>::new(),
+        |mut events, line| {
+            match events.last_mut() {
+                Some(event) if !event.ends_with(b"\n\n") => event.extend_from_slice(line),
+                _ => events.push(line.to_vec()),
+            }
+            events
+        },
+    );
+    std::iter::once(Step::send(raw::head(response.status(), &headers)))
+        .chain(events.into_iter().map(Step::chunk))
+        .chain([Step::last_chunk()])
+        .collect()
+}
+
+/// `fixture`'s whole response (status, recorded headers, body) in one write;
+/// `connection: close`.
+pub fn fixture_response(fixture: &Fixture) -> Script {
+    let response = fixture.response();
+    let mut headers: Vec<(&str, &str)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    headers.push(("connection", "close"));
+    Script::new([Step::send(raw::response(
+        response.status(),
+        &headers,
+        response.body(),
+    ))])
 }
 
 /// A complete JSON response with this status (`connection: close`).
