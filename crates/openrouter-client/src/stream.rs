@@ -28,9 +28,13 @@ use crate::transport::OpenStream;
 /// One event of a chat stream.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a chunk is the common event; boxing it would cost an allocation per chunk"
+)]
 pub enum StreamEvent {
-    /// A chunk of the completion (boxed: chunks are large, keep-alives are not).
-    Chunk(Box<ChatChunk>),
+    /// A chunk of the completion.
+    Chunk(ChatChunk),
     /// OpenRouter's `: OPENROUTER PROCESSING` comment: the request is alive
     /// but the model has not produced anything new (useful for a spinner).
     KeepAlive,
@@ -245,7 +249,7 @@ impl ChatStream {
             }
         }
         self.accumulator.push_ref(&chunk);
-        Ok(StreamEvent::Chunk(Box::new(chunk)))
+        Ok(StreamEvent::Chunk(chunk))
     }
 
     fn finish_ok(&mut self) {

@@ -46,6 +46,9 @@ pub struct ErrorResponse {
 }
 
 /// The `error` object: `{code, message, metadata}` plus availability details.
+///
+/// `metadata` and `availability` are boxed: an error object sits (absent) in
+/// every stream chunk and every choice, and inline they were most of their size.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorBody {
@@ -60,7 +63,7 @@ pub struct ErrorBody {
     pub message: String,
     /// Structured details: provider, raw upstream body, moderation, limits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<ErrorMetadata>,
+    pub metadata: Option<Box<ErrorMetadata>>,
     /// Typed error code at the `error` level (availability errors).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
@@ -69,7 +72,7 @@ pub struct ErrorBody {
     pub http_status: Option<u16>,
     /// Why a model could not be served, with retry advice (§6.5 of the API notes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<Availability>,
+    pub availability: Option<Box<Availability>>,
     /// Fields this version does not model (OpenAI-style `type`, `param`…).
     #[serde(flatten)]
     pub extra: Extra,

@@ -24,6 +24,10 @@ use crate::Extra;
 /// assert_eq!(usage.cost, Some(0.0001584));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// The token and cost breakdowns are boxed: a stream carries one usage and
+/// thousands of chunks, and inline they made every [`ChatChunk`](crate::ChatChunk)
+/// hundreds of bytes larger to move around.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Usage {
@@ -45,16 +49,16 @@ pub struct Usage {
     pub is_byok: Option<bool>,
     /// Breakdown of the prompt tokens (cache reads/writes, audio, video).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompt_tokens_details: Option<PromptTokensDetails>,
+    pub prompt_tokens_details: Option<Box<PromptTokensDetails>>,
     /// Breakdown of the completion tokens (reasoning, audio, images, predictions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_tokens_details: Option<CompletionTokensDetails>,
+    pub completion_tokens_details: Option<Box<CompletionTokensDetails>>,
     /// Upstream cost breakdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost_details: Option<CostDetails>,
+    pub cost_details: Option<Box<CostDetails>>,
     /// Counters of OpenRouter server tools (web search, advisor…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_tool_use_details: Option<ServerToolUseDetails>,
+    pub server_tool_use_details: Option<Box<ServerToolUseDetails>>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,

@@ -73,7 +73,20 @@ impl ApiError {
             _ => http_status,
         };
         let now = SystemTime::now();
-        let retry_after = retry_after_from_headers(&headers, now)
+        // A daily cap's own reset time (hours away) says more than a generic
+        // `Retry-After` sent with it.
+        let daily_reset = body
+            .as_ref()
+            .filter(|b| {
+                b.error
+                    .metadata
+                    .as_ref()
+                    .and_then(|m| m.limit_source.as_deref())
+                    == Some("openrouter_free_tier_daily")
+            })
+            .and_then(|b| daily_reset_wait(b, now));
+        let retry_after = daily_reset
+            .or_else(|| retry_after_from_headers(&headers, now))
             .or_else(|| {
                 let secs = body.as_ref()?.retry_after_secs()?;
                 (secs.is_finite() && secs >= 0.0).then(|| crate::retry::saturating_secs_f64(secs))
@@ -373,7 +386,11 @@ fn daily_reset_wait(body: &ErrorResponse, now: SystemTime) -> Option<Duration> {
         other => other.as_u64()?,
     };
     let reset = SystemTime::UNIX_EPOCH + Duration::from_millis(ms);
-    Some(reset.duration_since(now).unwrap_or(Duration::ZERO))
+    // A reset already past (a clock skew, a stale body) is no advice at all.
+    reset
+        .duration_since(now)
+        .ok()
+        .filter(|wait| !wait.is_zero())
 }
 
 /// "…but can only afford 61723…" → 61723.
@@ -513,6 +530,31 @@ mod tests {
             e.to_string().contains("resets in 1h59m") || e.to_string().contains("resets in 2h00m"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_daily_reset_outranks_a_generic_retry_after_unless_it_is_past() {
+        let body = |ms: u128| {
+            format!(
+                r#"{{"error":{{"message":"Rate limit exceeded: free-models-per-day","code":429,"metadata":{{"headers":{{"X-RateLimit-Reset":"{ms}"}},"limit_source":"openrouter_free_tier_daily"}}}}}}"#
+            )
+        };
+        let epoch_ms = |t: SystemTime| {
+            t.duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap()
+                .as_millis()
+        };
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", http::HeaderValue::from_static("30"));
+        let status = StatusCode::TOO_MANY_REQUESTS;
+
+        let ahead = body(epoch_ms(SystemTime::now() + Duration::from_secs(3600)));
+        let e = ApiError::from_response(status, &headers, ahead.as_bytes());
+        assert!(e.retry_after().unwrap() > Duration::from_secs(3500), "{e}");
+
+        let past = body(epoch_ms(SystemTime::now() - Duration::from_secs(3600)));
+        let e = ApiError::from_response(status, &headers, past.as_bytes());
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(30)), "{e}");
     }
 
     #[test]
