@@ -3,15 +3,18 @@
 //! enter the main build) and prints the table that goes in BENCHMARKS.md.
 //! Then the whole-stack benchmark (`bench/src/bin/e2e/main.rs`: our client
 //! against async-openai and a Python loop, allocations, concurrency), whose
-//! generated section of BENCHMARKS.md it rewrites.
+//! generated section of BENCHMARKS.md it rewrites. Then the build
+//! footprint (`bench/footprint/measure.sh`: clean builds of a minimal binary
+//! with our client and with async-openai), whose section it rewrites too.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use crate::ci::workspace_root;
 
-const USAGE: &str = "usage: cargo xtask bench [sse|e2e] [--quick] [-- CRITERION_ARGS...]\n\
-                     sse: only the SSE parsers; e2e: only the whole stack (default: both)\n\
+const USAGE: &str = "usage: cargo xtask bench [sse|e2e|footprint]... [--quick] [-- CRITERION_ARGS...]\n\
+                     sse: the SSE parsers; e2e: the whole stack; footprint: clean builds\n\
+                     (default: all three; footprint takes two clean builds, about 15 minutes on 2 cores)\n\
                      --quick: short warm-up and measurement (a few minutes; numbers are rough)";
 
 /// Criterion settings for `--quick`.
@@ -31,11 +34,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => (args, &[][..]),
     };
     let mut quick = false;
-    let (mut sse, mut e2e) = (true, true);
+    let (mut sse, mut e2e, mut footprint) = (false, false, false);
     for arg in ours {
         match arg.as_str() {
-            "sse" => e2e = false,
-            "e2e" => sse = false,
+            "sse" => sse = true,
+            "e2e" => e2e = true,
+            "footprint" => footprint = true,
             "--quick" => quick = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -43,6 +47,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             other => return Err(format!("unexpected argument `{other}`\n{USAGE}")),
         }
+    }
+
+    if !(sse || e2e || footprint) {
+        (sse, e2e, footprint) = (true, true, true);
     }
 
     let root = workspace_root();
@@ -72,6 +80,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let section = std::fs::read_to_string(&out)
             .map_err(|e| format!("could not read {}: {e}", out.display()))?;
         splice_benchmarks(&root, "## Whole stack", &section)?;
+    }
+    if footprint {
+        let script = root.join("bench/footprint/measure.sh");
+        eprintln!("running {} (two clean builds)", script.display());
+        let output = Command::new("bash")
+            .arg(&script)
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .map_err(|e| format!("could not start {}: {e}", script.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "the footprint measurement failed ({})",
+                output.status
+            ));
+        }
+        let section = String::from_utf8_lossy(&output.stdout);
+        print!("{section}");
+        splice_benchmarks(&root, "## Build footprint", &section)?;
     }
     Ok(())
 }
