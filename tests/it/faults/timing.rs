@@ -263,3 +263,54 @@ async fn slowloris_slower_than_the_idle_timeout_is_cut_at_the_first_gap() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_listener_that_never_accepts_is_a_connect_timeout() {
+    // A listener whose accept queue is full: Linux drops further SYNs, so the
+    // client's connect hangs on loopback exactly as it does against a
+    // black-holed address, without a packet leaving the machine.
+    bounded(async {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let listener = socket.listen(1).unwrap();
+        let addr = listener.local_addr().unwrap();
+        // Fill the queue (a backlog of 1 holds up to two pending connections);
+        // connects that fail or hang here only mean the queue is already full.
+        let mut fillers = Vec::new();
+        for _ in 0..4 {
+            if let Ok(Ok(stream)) = tokio::time::timeout(
+                Duration::from_millis(200),
+                tokio::net::TcpStream::connect(addr),
+            )
+            .await
+            {
+                fillers.push(stream);
+            }
+        }
+        let connect = Duration::from_millis(300);
+        let client = openrouter_client::Client::builder()
+            .api_key(support::test_key())
+            .base_url(format!("http://{addr}/api/v1"))
+            .max_retries(0)
+            .timeouts(
+                Timeouts::default()
+                    .connect(connect)
+                    .response_headers(Duration::from_secs(20)),
+            )
+            .build()
+            .unwrap();
+        let start = Instant::now();
+        let error = client.chat(&request()).await.unwrap_err();
+        let elapsed = start.elapsed();
+        let Error::Timeout(timeout) = &error else {
+            panic!("expected a connect timeout, got {error:?}")
+        };
+        assert_eq!(timeout.kind(), TimeoutKind::Connect);
+        assert_eq!(timeout.duration(), connect);
+        assert!(elapsed >= connect, "{elapsed:?}");
+        assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+        assert!(error.is_retryable());
+        drop((listener, fillers));
+    })
+    .await;
+}
