@@ -122,7 +122,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut failure = None;
     for target in targets {
         match fuzz(&root, target, seconds, &sanitizer, libfuzzer_args) {
-            Ok(stats) => runs.push((target.name, stats)),
+            Ok((stats, crash)) => {
+                runs.push((target.name, stats));
+                if crash.is_some() {
+                    failure = crash;
+                    break;
+                }
+            }
             Err(e) => {
                 failure = Some(e);
                 break;
@@ -235,7 +241,7 @@ fn fuzz(
     seconds: u64,
     sanitizer: &str,
     libfuzzer_args: &[String],
-) -> Result<Stats, String> {
+) -> Result<(Stats, Option<String>), String> {
     let dir = root.join(target.dir);
     eprintln!(
         "fuzzing {} ({}) for {seconds} s in {}",
@@ -266,15 +272,15 @@ fn fuzz(
     let status = child
         .wait()
         .map_err(|e| format!("cargo +nightly fuzz did not finish: {e}"))?;
-    if status.success() {
-        Ok(stats)
-    } else {
-        Err(format!(
+    let failure = (!status.success()).then(|| {
+        format!(
             "the {} fuzzer stopped with {status}: a crash input is in {}/artifacts/{}/; copy it into {} \
              under a name saying what it caught, fix the bug, and `{}` replays it",
             target.name, target.dir, target.fuzz_target, target.regressions, target.replay
-        ))
-    }
+        )
+    });
+    // A run that found a crash still counts its executions.
+    Ok((stats, failure))
 }
 
 fn check_cargo_fuzz() -> Result<(), String> {
