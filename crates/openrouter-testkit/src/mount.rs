@@ -38,7 +38,7 @@ const CATCH_ALL_PRIORITY: u8 = u8::MAX;
 /// ```
 pub fn fixture_mock(fixture: &Fixture) -> Mock {
     Mock::given(StrictMatch(fixture.clone()))
-        .respond_with(respond(fixture))
+        .respond_with(fixture_response(fixture))
         .named(fixture.name())
 }
 
@@ -100,7 +100,36 @@ pub async fn received_requests(server: &MockServer) -> Vec<RecordedRequest> {
 }
 
 /// The fixture's response as a wiremock template: status, headers, exact body bytes.
-fn respond(fixture: &Fixture) -> ResponseTemplate {
+///
+/// For mocks that need matchers, priorities or delays of their own, such as a retry
+/// sequence whose second answer comes from another fixture than the one the request
+/// matches:
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use std::time::Duration;
+/// use openrouter_testkit::FixtureSet;
+/// use openrouter_testkit::mount::fixture_response;
+/// use wiremock::matchers::{method, path};
+/// use wiremock::{Mock, MockServer};
+///
+/// let set = FixtureSet::bundled();
+/// let server = MockServer::start().await;
+/// Mock::given(method("POST"))
+///     .and(path("/api/v1/chat/completions"))
+///     .respond_with(fixture_response(set.get("chat/error_502").unwrap()))
+///     .up_to_n_times(1)
+///     .mount(&server)
+///     .await;
+/// Mock::given(method("POST"))
+///     .and(path("/api/v1/chat/completions"))
+///     .respond_with(fixture_response(set.get("chat/demo").unwrap()).set_delay(Duration::from_millis(10)))
+///     .mount(&server)
+///     .await;
+/// # }
+/// ```
+pub fn fixture_response(fixture: &Fixture) -> ResponseTemplate {
     let response = fixture.response();
     let mut template = ResponseTemplate::new(response.status())
         .set_body_raw(response.body().to_vec(), response.content_type());
@@ -157,7 +186,7 @@ struct Routed(FixtureSet);
 impl Respond for Routed {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         match route(&self.0, request) {
-            Some(fixture) => respond(fixture),
+            Some(fixture) => fixture_response(fixture),
             // Unreachable while `Routable` guards this responder; answer like the server would.
             None => ResponseTemplate::new(404),
         }

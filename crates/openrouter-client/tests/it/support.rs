@@ -84,19 +84,10 @@ pub fn demo_text() -> String {
         .to_owned()
 }
 
-/// `fixture`'s response as a wiremock template (status, headers, exact body), for
-/// mocks that need their own matchers, priorities or delays: in a retry sequence the
-/// second answer comes from another fixture than the request matches strictly.
+/// `fixture`'s response as a wiremock template, for mocks with matchers, priorities or
+/// delays of their own.
 pub fn respond(fixture: &Fixture) -> ResponseTemplate {
-    let response = fixture.response();
-    let mut template = ResponseTemplate::new(response.status())
-        .set_body_raw(response.body().to_vec(), response.content_type());
-    for (name, value) in response.headers() {
-        if name != "content-type" {
-            template = template.append_header(name.as_str(), value.as_str());
-        }
-    }
-    template
+    openrouter_testkit::mount::fixture_response(fixture)
 }
 
 /// A completion in the real wire shape.
