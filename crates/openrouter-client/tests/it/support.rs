@@ -12,7 +12,7 @@ use openrouter_testkit::{Fixture, FixtureSet, RecordedRequest, dump_requests, mo
 use openrouter_types::chat::{ChatRequest, Message};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use wiremock::{MockServer, ResponseTemplate};
+use wiremock::MockServer;
 
 /// A recognisable fake key: tests assert it never leaks.
 pub const KEY: &str = "sk-or-v1-5ecre7c0ffee0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -86,9 +86,7 @@ pub fn demo_text() -> String {
 
 /// `fixture`'s response as a wiremock template, for mocks with matchers, priorities or
 /// delays of their own.
-pub fn respond(fixture: &Fixture) -> ResponseTemplate {
-    openrouter_testkit::mount::fixture_response(fixture)
-}
+pub use openrouter_testkit::mount::fixture_response as respond;
 
 /// A completion in the real wire shape.
 pub fn completion_json(text: &str) -> Value {
