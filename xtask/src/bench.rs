@@ -6,16 +6,25 @@
 //! generated section of BENCHMARKS.md it rewrites. Then the build
 //! footprint (`bench/footprint/measure.sh`: clean builds of a minimal binary
 //! with our client and with async-openai), whose section it rewrites too.
+//! Last, the instruction counts under callgrind (`bench/callgrind.rs`: the
+//! SSE parsers per byte, the whole client per chunk), a third generated
+//! section.
+
+mod callgrind;
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use crate::ci::workspace_root;
 
-const USAGE: &str = "usage: cargo xtask bench [sse|e2e|footprint]... [--quick] [-- CRITERION_ARGS...]\n\
-                     sse: the SSE parsers; e2e: the whole stack; footprint: clean builds\n\
-                     (default: all three; footprint takes two clean builds, about 15 minutes on 2 cores)\n\
-                     --quick: short warm-up and measurement (a few minutes; numbers are rough)";
+const USAGE: &str = "usage: cargo xtask bench [sse|e2e|footprint|instructions]... [--quick] [-- CRITERION_ARGS...]\n\
+                     sse: the SSE parsers (prints the criterion table)\n\
+                     e2e: the whole stack (rewrites `## Whole stack` in BENCHMARKS.md)\n\
+                     footprint: clean builds (rewrites `## Build footprint`)\n\
+                     instructions: callgrind counts and CPU times (rewrites `## Instruction counts`; needs valgrind)\n\
+                     (default: all four; footprint takes two clean builds, about 15 minutes on 2 cores;\n\
+                     instructions about 2 minutes after the build)\n\
+                     --quick: short criterion and e2e runs (numbers are rough; instructions are unaffected)";
 
 /// Criterion settings for `--quick`.
 const QUICK: &[&str] = &[
@@ -34,12 +43,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => (args, &[][..]),
     };
     let mut quick = false;
-    let (mut sse, mut e2e, mut footprint) = (false, false, false);
+    let (mut sse, mut e2e, mut footprint, mut instructions) = (false, false, false, false);
     for arg in ours {
         match arg.as_str() {
             "sse" => sse = true,
             "e2e" => e2e = true,
             "footprint" => footprint = true,
+            "instructions" => instructions = true,
             "--quick" => quick = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -49,8 +59,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
 
-    if !(sse || e2e || footprint) {
-        (sse, e2e, footprint) = (true, true, true);
+    // Asked for by name, a missing valgrind is an error; as part of a plain
+    // `cargo xtask bench` it only skips the instruction counts.
+    let explicit = instructions;
+    if !(sse || e2e || footprint || instructions) {
+        (sse, e2e, footprint, instructions) = (true, true, true, true);
     }
 
     let root = workspace_root();
@@ -98,6 +111,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let section = String::from_utf8_lossy(&output.stdout);
         print!("{section}");
         splice_benchmarks(&root, "## Build footprint", &section)?;
+    }
+    if instructions {
+        match callgrind::check_valgrind() {
+            Ok(valgrind) => {
+                let section = callgrind::run(&root, &target_dir(&root), &valgrind)?;
+                print!("{section}");
+                splice_benchmarks(&root, callgrind::HEADING, &section)?;
+            }
+            Err(message) if explicit => return Err(message),
+            Err(message) => eprintln!("skipping the instruction counts: {message}"),
+        }
     }
     Ok(())
 }
@@ -176,5 +200,42 @@ fn target_dir(root: &std::path::Path) -> PathBuf {
             }
         }
         None => root.join("bench/target"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splice_replaces_only_its_own_section() {
+        let root = std::env::temp_dir().join(format!("xtask-splice-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        let path = root.join("BENCHMARKS.md");
+        std::fs::write(
+            &path,
+            "# Benchmarks\n\n## Instruction counts (callgrind)\n\nold\n\n\
+             ## Against the targets\n\nkept\n",
+        )
+        .unwrap();
+        splice_benchmarks(
+            &root,
+            callgrind::HEADING,
+            "## Instruction counts (callgrind)\n\nnew\n\n",
+        )
+        .unwrap();
+        splice_benchmarks(
+            &root,
+            "## Build footprint",
+            "## Build footprint\n\nappended\n",
+        )
+        .unwrap();
+        let doc = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+        assert_eq!(
+            doc,
+            "# Benchmarks\n\n## Instruction counts (callgrind)\n\nnew\n\n\
+             ## Against the targets\n\nkept\n\n## Build footprint\n\nappended\n"
+        );
     }
 }
