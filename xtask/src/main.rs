@@ -41,12 +41,12 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "bench",
-        usage: "bench [--quick]         run the benchmarks against peer crates and rewrite BENCHMARKS.md",
+        usage: "bench [sse|e2e|footprint|instructions] [--quick]  run the benchmarks against peers and rewrite BENCHMARKS.md",
         run: bench::run,
     },
     Task {
         name: "peer",
-        usage: "peer                    the official `openai` Python package against our mock server (pip, venv under target/)",
+        usage: "peer [--python-only|--rust-only]  the `openai` Python package (venv under target/) and async-openai (bench/) against our mock server",
         run: peer::run,
     },
 ];

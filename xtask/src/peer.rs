@@ -1,9 +1,16 @@
-//! `cargo xtask peer`: proves the mock server speaks OpenRouter well enough for a real
-//! third-party client, OpenAI's official Python SDK (plain chat, streamed chat, a 429).
+//! `cargo xtask peer`: proves the mock server speaks OpenRouter well enough for real
+//! third-party clients: OpenAI's official Python SDK, then async-openai (plain chat, streamed
+//! chat, a 429 each).
 //!
-//! Creates a venv under the target directory, installs `openai` there, builds and starts
-//! `openrouter-mock`, runs `crates/openrouter-testkit/peer/openai_peer.py` against it and
-//! stops the server. Needs `python3` with `venv` and access to PyPI on the first run.
+//! Python: creates a venv under the target directory, installs `openai` there, builds and
+//! starts `openrouter-mock`, runs `crates/openrouter-testkit/peer/openai_peer.py` against it
+//! and stops the server. Needs `python3` with `venv` and access to PyPI on the first run.
+//!
+//! Rust: runs `bench/src/bin/peer_async_openai.rs`, which starts the mock server in-process.
+//! async-openai is a heavy peer crate, so it lives in the separate `bench/` workspace and never
+//! enters the main build; the first run compiles that workspace's dependencies (dev profile,
+//! a few minutes on two cores). What async-openai cannot decode of OpenRouter's shapes it
+//! prints as `finding …` lines without failing.
 
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
@@ -11,18 +18,60 @@ use std::process::{Child, Command, Stdio};
 
 use crate::ci::workspace_root;
 
-/// Runs the peer check; `--python PATH` picks the interpreter used to create the venv.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let python = match args {
-        [] => "python3".to_owned(),
-        [flag, path] if flag == "--python" => path.clone(),
-        _ => {
-            return Err(format!(
-                "usage: cargo xtask peer [--python PATH], got {args:?}"
-            ));
-        }
+const USAGE: &str = "usage: cargo xtask peer [--python PATH] [--python-only | --rust-only]";
+
+/// Which peers to run, from the command line.
+struct Options {
+    /// The interpreter that creates the venv.
+    python: String,
+    run_python: bool,
+    run_rust: bool,
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        python: "python3".to_owned(),
+        run_python: true,
+        run_rust: true,
     };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--python" => {
+                options.python = args
+                    .next()
+                    .ok_or_else(|| format!("--python needs a path; {USAGE}"))?
+                    .clone();
+            }
+            "--python-only" => options.run_rust = false,
+            "--rust-only" => options.run_python = false,
+            other => return Err(format!("unknown argument `{other}`; {USAGE}")),
+        }
+    }
+    if !options.run_python && !options.run_rust {
+        return Err(format!(
+            "--python-only and --rust-only exclude each other; {USAGE}"
+        ));
+    }
+    Ok(options)
+}
+
+/// Runs the peer checks (both unless `--python-only` or `--rust-only`); `--python PATH` picks
+/// the interpreter used to create the venv.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = parse(args)?;
     let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    if options.run_python {
+        python_peer(&root, &cargo, &options.python)?;
+    }
+    if options.run_rust {
+        rust_peer(&root, &cargo)?;
+    }
+    Ok(())
+}
+
+fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let venv = target.join("peer-venv");
@@ -31,7 +80,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !venv_python.exists() {
         eprintln!("peer: creating a venv in {}", venv.display());
         run_step(
-            Command::new(&python).args(["-m", "venv"]).arg(&venv),
+            Command::new(python).args(["-m", "venv"]).arg(&venv),
             "python3 -m venv",
         )?;
     }
@@ -54,9 +103,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .unwrap_or_default();
 
     eprintln!("peer: building openrouter-mock");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     run_step(
-        Command::new(&cargo)
+        Command::new(cargo)
             .args([
                 "build",
                 "--quiet",
@@ -65,7 +113,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 "--bin",
                 "openrouter-mock",
             ])
-            .current_dir(&root),
+            .current_dir(root),
         "cargo build openrouter-mock",
     )?;
     let binary = target
@@ -84,6 +132,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
     server.stop();
     result?;
     eprintln!("peer: the official openai Python SDK {version} works against the mock server");
+    Ok(())
+}
+
+fn rust_peer(root: &Path, cargo: &str) -> Result<(), String> {
+    // `--quiet` hides cargo's progress, so say why the first run takes minutes.
+    eprintln!(
+        "peer: building and running async-openai's check (bench/ workspace; the first build \
+         compiles its dependencies)"
+    );
+    run_step(
+        Command::new(cargo)
+            .args(["run", "--quiet", "--manifest-path"])
+            .arg(root.join("bench/Cargo.toml"))
+            .args(["--bin", "peer_async_openai"])
+            .current_dir(root),
+        "peer_async_openai",
+    )?;
+    eprintln!(
+        "peer: async-openai passed its checks against the mock server (findings, if any, above)"
+    );
     Ok(())
 }
 
