@@ -20,6 +20,7 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+use crate::tagged::string_tagged;
 use serde::{Deserialize, Serialize};
 
 use crate::open_enum::open_enum;
@@ -208,51 +209,53 @@ impl MultimodalInput {
     }
 }
 
-/// A content part of a multimodal embedding input, tagged by `type`.
-///
-/// Audio, video and file parts keep their JSON object as is (their shapes
-/// follow the chat content parts); unknown part types decode to `Other`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EmbeddingPart {
-    /// Text.
-    Text {
-        /// The text.
-        text: String,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// An image by URL or `data:` URL.
-    ImageUrl {
-        /// `{ "url": … }`.
-        image_url: ImageUrl,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// Audio (`input_audio: {data, format}`).
-    InputAudio {
-        /// The audio fields.
-        #[serde(flatten)]
-        fields: Extra,
-    },
-    /// Video (`video_url`/`input_video` object).
-    InputVideo {
-        /// The rest of the part.
-        #[serde(flatten)]
-        fields: Extra,
-    },
-    /// A file (`file`/`input_file` object).
-    InputFile {
-        /// The rest of the part.
-        #[serde(flatten)]
-        fields: Extra,
-    },
-    /// A part type this version does not model, kept whole (including `type`).
-    #[serde(untagged)]
-    Other(serde_json::Value),
+string_tagged! {
+    #[tag = "type", remote = "EmbeddingPart", fallback = Other, rename_all = "snake_case"]
+    /// A content part of a multimodal embedding input, tagged by `type`.
+    ///
+    /// Audio, video and file parts keep their JSON object as is (their shapes
+    /// follow the chat content parts); unknown part types decode to `Other`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum EmbeddingPart {
+        /// Text.
+        Text {
+            /// The text.
+            text: String,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// An image by URL or `data:` URL.
+        ImageUrl {
+            /// `{ "url": … }`.
+            image_url: ImageUrl,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// Audio (`input_audio: {data, format}`).
+        InputAudio {
+            /// The audio fields.
+            #[serde(flatten)]
+            fields: Extra,
+        },
+        /// Video (`video_url`/`input_video` object).
+        InputVideo {
+            /// The rest of the part.
+            #[serde(flatten)]
+            fields: Extra,
+        },
+        /// A file (`file`/`input_file` object).
+        InputFile {
+            /// The rest of the part.
+            #[serde(flatten)]
+            fields: Extra,
+        },
+        /// A part type this version does not model, kept whole (including `type`).
+        #[serde(untagged)]
+        Other(serde_json::Value),
+    }
 }
 
 impl EmbeddingPart {

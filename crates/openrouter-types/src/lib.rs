@@ -45,6 +45,7 @@
 
 mod id;
 mod open_enum;
+mod tagged;
 
 // Chat completions and streaming.
 pub mod accumulator;

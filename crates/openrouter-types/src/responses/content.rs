@@ -1,5 +1,6 @@
 //! Message content of the Responses API: a plain string or typed parts.
 
+use crate::tagged::string_tagged;
 use serde::{Deserialize, Serialize};
 
 use crate::Extra;
@@ -51,78 +52,80 @@ impl From<Vec<ContentPart>> for MessageContent {
     }
 }
 
-/// A content part, tagged by `type`. Unknown part types are kept whole in `Other`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ContentPart {
-    /// Text in an input message.
-    InputText {
-        /// The text.
-        text: String,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// An image in an input message (`image_url` or `file_id`, `detail`).
-    InputImage {
-        /// The image fields (`image_url`, `file_id`, `detail`).
-        #[serde(flatten)]
-        fields: Extra,
-    },
-    /// A file in an input message (`file_data`, `file_id`, `file_url`, `filename`).
-    InputFile {
-        /// The file fields.
-        #[serde(flatten)]
-        fields: Extra,
-    },
-    /// Audio in an input message (`input_audio: {data, format}`).
-    InputAudio {
-        /// The audio fields.
-        #[serde(flatten)]
-        fields: Extra,
-    },
-    /// Text the model wrote.
-    OutputText {
-        /// The text.
-        text: String,
-        /// Citations and file references.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        annotations: Option<Vec<serde_json::Value>>,
-        /// Token log probabilities, when requested.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        logprobs: Option<Vec<serde_json::Value>>,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// A refusal the model wrote instead of an answer.
-    Refusal {
-        /// The refusal text.
-        refusal: String,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// Raw reasoning text (open-weight models such as gpt-oss).
-    ReasoningText {
-        /// The reasoning.
-        text: String,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// A reasoning summary.
-    SummaryText {
-        /// The summary.
-        text: String,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// A part type this version does not model, kept whole (including `type`).
-    #[serde(untagged)]
-    Other(serde_json::Value),
+string_tagged! {
+    #[tag = "type", remote = "ContentPart", fallback = Other, rename_all = "snake_case"]
+    /// A content part, tagged by `type`. Unknown part types are kept whole in `Other`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum ContentPart {
+        /// Text in an input message.
+        InputText {
+            /// The text.
+            text: String,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// An image in an input message (`image_url` or `file_id`, `detail`).
+        InputImage {
+            /// The image fields (`image_url`, `file_id`, `detail`).
+            #[serde(flatten)]
+            fields: Extra,
+        },
+        /// A file in an input message (`file_data`, `file_id`, `file_url`, `filename`).
+        InputFile {
+            /// The file fields.
+            #[serde(flatten)]
+            fields: Extra,
+        },
+        /// Audio in an input message (`input_audio: {data, format}`).
+        InputAudio {
+            /// The audio fields.
+            #[serde(flatten)]
+            fields: Extra,
+        },
+        /// Text the model wrote.
+        OutputText {
+            /// The text.
+            text: String,
+            /// Citations and file references.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            annotations: Option<Vec<serde_json::Value>>,
+            /// Token log probabilities, when requested.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            logprobs: Option<Vec<serde_json::Value>>,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// A refusal the model wrote instead of an answer.
+        Refusal {
+            /// The refusal text.
+            refusal: String,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// Raw reasoning text (open-weight models such as gpt-oss).
+        ReasoningText {
+            /// The reasoning.
+            text: String,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// A reasoning summary.
+        SummaryText {
+            /// The summary.
+            text: String,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// A part type this version does not model, kept whole (including `type`).
+        #[serde(untagged)]
+        Other(serde_json::Value),
+    }
 }
 
 impl ContentPart {

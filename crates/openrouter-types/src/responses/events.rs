@@ -1,5 +1,6 @@
 //! Stream events of `POST /responses` with `stream: true`: one per SSE `data:` line.
 
+use crate::tagged::string_tagged;
 use serde::{Deserialize, Serialize};
 
 use super::content::ContentPart;
@@ -7,100 +8,102 @@ use super::items::Item;
 use super::response::Response;
 use crate::Extra;
 
-/// One server-sent event of a Responses API stream, tagged by `type`.
-///
-/// The stream ends with a `data: [DONE]` line, which is not JSON: stop
-/// before decoding it. Event types this version does not model (image
-/// generation, code interpreter, web search progress, fusion…) decode to
-/// [`StreamEvent::Unknown`] with the whole JSON kept.
-///
-/// ```
-/// use openrouter_types::responses::StreamEvent;
-/// let event: StreamEvent =
-///     serde_json::from_str(r#"{"type":"response.image_generation_call.generating","sequence_number":7}"#)?;
-/// assert_eq!(event.event_type(), "response.image_generation_call.generating");
-/// assert!(matches!(event, StreamEvent::Unknown(_)));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
-#[non_exhaustive]
-pub enum StreamEvent {
-    /// `response.created`: the first event, with an `in_progress` snapshot.
-    #[serde(rename = "response.created")]
-    Created(Box<ResponseEvent>),
-    /// `response.in_progress`.
-    #[serde(rename = "response.in_progress")]
-    InProgress(Box<ResponseEvent>),
-    /// `response.queued`.
-    #[serde(rename = "response.queued")]
-    Queued(Box<ResponseEvent>),
-    /// `response.completed`: the final response, with usage.
-    #[serde(rename = "response.completed")]
-    Completed(Box<ResponseEvent>),
-    /// `response.incomplete`: finished early (see `incomplete_details`).
-    #[serde(rename = "response.incomplete")]
-    Incomplete(Box<ResponseEvent>),
-    /// `response.failed`: see `response.error`.
-    #[serde(rename = "response.failed")]
-    Failed(Box<ResponseEvent>),
-    /// `response.output_item.added`.
-    #[serde(rename = "response.output_item.added")]
-    OutputItemAdded(OutputItemEvent),
-    /// `response.output_item.done`.
-    #[serde(rename = "response.output_item.done")]
-    OutputItemDone(OutputItemEvent),
-    /// `response.content_part.added`.
-    #[serde(rename = "response.content_part.added")]
-    ContentPartAdded(ContentPartEvent),
-    /// `response.content_part.done`.
-    #[serde(rename = "response.content_part.done")]
-    ContentPartDone(ContentPartEvent),
-    /// `response.output_text.delta`: a piece of the answer.
-    #[serde(rename = "response.output_text.delta")]
-    OutputTextDelta(DeltaEvent),
-    /// `response.output_text.done`: the whole text of a part.
-    #[serde(rename = "response.output_text.done")]
-    OutputTextDone(DoneEvent),
-    /// `response.output_text.annotation.added`.
-    #[serde(rename = "response.output_text.annotation.added")]
-    OutputTextAnnotationAdded(AnnotationEvent),
-    /// `response.refusal.delta`.
-    #[serde(rename = "response.refusal.delta")]
-    RefusalDelta(DeltaEvent),
-    /// `response.refusal.done`.
-    #[serde(rename = "response.refusal.done")]
-    RefusalDone(DoneEvent),
-    /// `response.function_call_arguments.delta`: a piece of a call's arguments.
-    #[serde(rename = "response.function_call_arguments.delta")]
-    FunctionCallArgumentsDelta(DeltaEvent),
-    /// `response.function_call_arguments.done`: the whole arguments.
-    #[serde(rename = "response.function_call_arguments.done")]
-    FunctionCallArgumentsDone(DoneEvent),
-    /// `response.reasoning_text.delta`: a piece of raw reasoning.
-    #[serde(rename = "response.reasoning_text.delta")]
-    ReasoningTextDelta(DeltaEvent),
-    /// `response.reasoning_text.done`.
-    #[serde(rename = "response.reasoning_text.done")]
-    ReasoningTextDone(DoneEvent),
-    /// `response.reasoning_summary_part.added`.
-    #[serde(rename = "response.reasoning_summary_part.added")]
-    ReasoningSummaryPartAdded(SummaryPartEvent),
-    /// `response.reasoning_summary_part.done`.
-    #[serde(rename = "response.reasoning_summary_part.done")]
-    ReasoningSummaryPartDone(SummaryPartEvent),
-    /// `response.reasoning_summary_text.delta`.
-    #[serde(rename = "response.reasoning_summary_text.delta")]
-    ReasoningSummaryTextDelta(DeltaEvent),
-    /// `response.reasoning_summary_text.done`.
-    #[serde(rename = "response.reasoning_summary_text.done")]
-    ReasoningSummaryTextDone(DoneEvent),
-    /// `error`: the stream failed.
-    #[serde(rename = "error")]
-    Error(ErrorEvent),
-    /// An event type this version does not model, kept whole (including `type`).
-    #[serde(untagged)]
-    Unknown(serde_json::Value),
+string_tagged! {
+    #[tag = "type", remote = "StreamEvent", fallback = Unknown]
+    /// One server-sent event of a Responses API stream, tagged by `type`.
+    ///
+    /// The stream ends with a `data: [DONE]` line, which is not JSON: stop
+    /// before decoding it. Event types this version does not model (image
+    /// generation, code interpreter, web search progress, fusion…) decode to
+    /// [`StreamEvent::Unknown`] with the whole JSON kept.
+    ///
+    /// ```
+    /// use openrouter_types::responses::StreamEvent;
+    /// let event: StreamEvent =
+    ///     serde_json::from_str(r#"{"type":"response.image_generation_call.generating","sequence_number":7}"#)?;
+    /// assert_eq!(event.event_type(), "response.image_generation_call.generating");
+    /// assert!(matches!(event, StreamEvent::Unknown(_)));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum StreamEvent {
+        /// `response.created`: the first event, with an `in_progress` snapshot.
+        #[serde(rename = "response.created")]
+        Created(Box<ResponseEvent>),
+        /// `response.in_progress`.
+        #[serde(rename = "response.in_progress")]
+        InProgress(Box<ResponseEvent>),
+        /// `response.queued`.
+        #[serde(rename = "response.queued")]
+        Queued(Box<ResponseEvent>),
+        /// `response.completed`: the final response, with usage.
+        #[serde(rename = "response.completed")]
+        Completed(Box<ResponseEvent>),
+        /// `response.incomplete`: finished early (see `incomplete_details`).
+        #[serde(rename = "response.incomplete")]
+        Incomplete(Box<ResponseEvent>),
+        /// `response.failed`: see `response.error`.
+        #[serde(rename = "response.failed")]
+        Failed(Box<ResponseEvent>),
+        /// `response.output_item.added`.
+        #[serde(rename = "response.output_item.added")]
+        OutputItemAdded(OutputItemEvent),
+        /// `response.output_item.done`.
+        #[serde(rename = "response.output_item.done")]
+        OutputItemDone(OutputItemEvent),
+        /// `response.content_part.added`.
+        #[serde(rename = "response.content_part.added")]
+        ContentPartAdded(ContentPartEvent),
+        /// `response.content_part.done`.
+        #[serde(rename = "response.content_part.done")]
+        ContentPartDone(ContentPartEvent),
+        /// `response.output_text.delta`: a piece of the answer.
+        #[serde(rename = "response.output_text.delta")]
+        OutputTextDelta(DeltaEvent),
+        /// `response.output_text.done`: the whole text of a part.
+        #[serde(rename = "response.output_text.done")]
+        OutputTextDone(DoneEvent),
+        /// `response.output_text.annotation.added`.
+        #[serde(rename = "response.output_text.annotation.added")]
+        OutputTextAnnotationAdded(AnnotationEvent),
+        /// `response.refusal.delta`.
+        #[serde(rename = "response.refusal.delta")]
+        RefusalDelta(DeltaEvent),
+        /// `response.refusal.done`.
+        #[serde(rename = "response.refusal.done")]
+        RefusalDone(DoneEvent),
+        /// `response.function_call_arguments.delta`: a piece of a call's arguments.
+        #[serde(rename = "response.function_call_arguments.delta")]
+        FunctionCallArgumentsDelta(DeltaEvent),
+        /// `response.function_call_arguments.done`: the whole arguments.
+        #[serde(rename = "response.function_call_arguments.done")]
+        FunctionCallArgumentsDone(DoneEvent),
+        /// `response.reasoning_text.delta`: a piece of raw reasoning.
+        #[serde(rename = "response.reasoning_text.delta")]
+        ReasoningTextDelta(DeltaEvent),
+        /// `response.reasoning_text.done`.
+        #[serde(rename = "response.reasoning_text.done")]
+        ReasoningTextDone(DoneEvent),
+        /// `response.reasoning_summary_part.added`.
+        #[serde(rename = "response.reasoning_summary_part.added")]
+        ReasoningSummaryPartAdded(SummaryPartEvent),
+        /// `response.reasoning_summary_part.done`.
+        #[serde(rename = "response.reasoning_summary_part.done")]
+        ReasoningSummaryPartDone(SummaryPartEvent),
+        /// `response.reasoning_summary_text.delta`.
+        #[serde(rename = "response.reasoning_summary_text.delta")]
+        ReasoningSummaryTextDelta(DeltaEvent),
+        /// `response.reasoning_summary_text.done`.
+        #[serde(rename = "response.reasoning_summary_text.done")]
+        ReasoningSummaryTextDone(DoneEvent),
+        /// `error`: the stream failed.
+        #[serde(rename = "error")]
+        Error(ErrorEvent),
+        /// An event type this version does not model, kept whole (including `type`).
+        #[serde(untagged)]
+        Unknown(serde_json::Value),
+    }
 }
 
 impl StreamEvent {

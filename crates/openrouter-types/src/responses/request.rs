@@ -1,5 +1,6 @@
 //! The body of `POST /responses`.
 
+use crate::tagged::string_tagged;
 use serde::{Deserialize, Serialize};
 
 use super::items::Item;
@@ -341,17 +342,19 @@ impl From<Vec<Item>> for ResponsesInput {
     }
 }
 
-/// A tool of the Responses API. Function tools are typed; server tools
-/// (`web_search`, `openrouter:*`, MCP…) are kept as JSON in `Other`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ResponsesTool {
-    /// A function you run (`type: "function"`).
-    Function(FunctionTool),
-    /// Any other tool, kept whole (including `type`).
-    #[serde(untagged)]
-    Other(serde_json::Value),
+string_tagged! {
+    #[tag = "type", remote = "ResponsesTool", fallback = Other, rename_all = "snake_case"]
+    /// A tool of the Responses API. Function tools are typed; server tools
+    /// (`web_search`, `openrouter:*`, MCP…) are kept as JSON in `Other`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum ResponsesTool {
+        /// A function you run (`type: "function"`).
+        Function(FunctionTool),
+        /// Any other tool, kept whole (including `type`).
+        #[serde(untagged)]
+        Other(serde_json::Value),
+    }
 }
 
 /// A function tool (flat, unlike chat's `{type, function: {…}}`).
@@ -480,42 +483,44 @@ impl TextConfig {
     }
 }
 
-/// `text.format`, tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum TextFormat {
-    /// Plain text.
-    Text {
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// Any JSON object.
-    JsonObject {
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// JSON matching a schema.
-    JsonSchema {
-        /// Schema name.
-        name: String,
-        /// The JSON Schema.
-        schema: serde_json::Value,
-        /// What the output is for.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        /// Whether the schema is enforced exactly.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        strict: Option<bool>,
-        /// Fields this version does not model.
-        #[serde(flatten)]
-        extra: Extra,
-    },
-    /// A format this version does not model, kept whole.
-    #[serde(untagged)]
-    Other(serde_json::Value),
+string_tagged! {
+    #[tag = "type", remote = "TextFormat", fallback = Other, rename_all = "snake_case"]
+    /// `text.format`, tagged by `type`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum TextFormat {
+        /// Plain text.
+        Text {
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// Any JSON object.
+        JsonObject {
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// JSON matching a schema.
+        JsonSchema {
+            /// Schema name.
+            name: String,
+            /// The JSON Schema.
+            schema: serde_json::Value,
+            /// What the output is for.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            description: Option<String>,
+            /// Whether the schema is enforced exactly.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            strict: Option<bool>,
+            /// Fields this version does not model.
+            #[serde(flatten)]
+            extra: Extra,
+        },
+        /// A format this version does not model, kept whole.
+        #[serde(untagged)]
+        Other(serde_json::Value),
+    }
 }
 
 impl TextFormat {
