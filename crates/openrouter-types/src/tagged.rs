@@ -67,10 +67,16 @@ mod tests {
     #[test]
     fn known_string_tags_still_pick_their_variant() {
         let format: TextFormat = serde_json::from_str(r#"{"type":"json_object"}"#).unwrap();
-        assert!(matches!(format, TextFormat::JsonObject { .. }), "{format:?}");
+        assert!(
+            matches!(format, TextFormat::JsonObject { .. }),
+            "{format:?}"
+        );
         let wire = json!({"type": "json_schema", "name": "x", "schema": {}, "strict": true});
         let format: TextFormat = serde_json::from_value(wire.clone()).unwrap();
-        assert!(matches!(format, TextFormat::JsonSchema { .. }), "{format:?}");
+        assert!(
+            matches!(format, TextFormat::JsonSchema { .. }),
+            "{format:?}"
+        );
         assert_eq!(serde_json::to_value(&format).unwrap(), wire);
     }
 
