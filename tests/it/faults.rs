@@ -8,6 +8,7 @@ mod connection;
 mod content;
 mod memory;
 mod redirect;
+mod resend;
 mod status;
 mod timing;
 

@@ -3,6 +3,7 @@
 
 mod contract;
 mod faults;
+mod fidelity;
 mod fixtures_tidy;
 mod fuzz_corpus;
 mod secrets;

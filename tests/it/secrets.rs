@@ -373,3 +373,68 @@ async fn trace_logs_of_a_full_exchange_are_clean() {
     assert!(log.contains("retrying openrouter request"), "{log}");
     assert_clean("trace log", &log);
 }
+
+/// A key as `POST /keys` returns it: 64 hex digits after the prefix.
+fn returned_key() -> String {
+    format!("sk-or-v1-{}", "5eed1e55".repeat(8))
+}
+
+#[tokio::test]
+async fn keys_the_api_returns_stay_out_of_debug_errors_and_trace_logs() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::callsite::rebuild_interest_cache();
+
+    let key = returned_key();
+    let created = format!(
+        r#"{{"data":{{"hash":"f01d","name":"ci","label":"sk-or-v1-5ee...e55","disabled":false,"limit":10,"usage":0}},"key":"{key}"}}"#
+    );
+    // The same key in a body that does not decode: the decode error quotes an excerpt.
+    let malformed = format!(r#"{{"data":17,"key":"{key}"}}"#);
+    let server = RawServer::start(vec![
+        vec![Step::send(json(201, &created))],
+        vec![Step::send(json(201, &malformed))],
+    ])
+    .await
+    .unwrap();
+    let client = support::builder(&server)
+        .build()
+        .unwrap()
+        .with_options(RequestOptions::new().capture_raw_body(true));
+    let request = openrouter_types::keys::CreateKeyRequest::new("ci");
+    let response = client.create_key(&request).await.unwrap();
+    assert_eq!(response.key.expose(), key, "the caller gets the key");
+    assert!(
+        response
+            .meta()
+            .raw_body()
+            .is_some_and(|b| b.windows(key.len()).any(|w| w == key.as_bytes())),
+        "the raw body the caller asked for is intact"
+    );
+    let error = client.create_key(&request).await.unwrap_err();
+    assert!(matches!(error, Error::Decode(_)), "{error:?}");
+    drop(client);
+
+    let shown = [
+        format!("{response:?}"),
+        format!("{:#?}", response.meta()),
+        error.to_string(),
+        format!("{error:?}"),
+        String::from_utf8(captured.0.lock().unwrap().clone()).unwrap(),
+    ];
+    assert!(shown[1].contains("bytes>"), "{}", shown[1]);
+    let secret = &key["sk-or-v1-".len()..];
+    for (i, text) in shown.iter().enumerate() {
+        assert!(
+            !text.contains(&secret[..24]),
+            "output {i} leaks the returned key: {text}"
+        );
+    }
+    assert!(shown[4].contains("TRACE"), "TRACE events were captured");
+}

@@ -40,7 +40,9 @@ pub const DEFAULT_MAX_EVENT_BYTES: usize = 16 << 20;
 #[derive(Default)]
 pub struct ClientBuilder {
     api_key: Option<ApiKey>,
+    management_key: Option<ApiKey>,
     base_url: Option<String>,
+    base_url_from_env: bool,
     http_referer: Option<String>,
     app_title: Option<String>,
     app_categories: Vec<String>,
@@ -59,6 +61,7 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key)
+            .field("management_key", &self.management_key)
             .field("base_url", &self.base_url)
             .field("timeouts", &self.timeouts)
             .field("retry", &self.retry)
@@ -72,17 +75,32 @@ impl ClientBuilder {
         Self::default()
     }
 
-    /// A builder seeded from `OPENROUTER_API_KEY` and `OPENROUTER_BASE_URL`
-    /// (each ignored when unset or empty).
+    /// A builder seeded from `OPENROUTER_API_KEY`, `OPENROUTER_MANAGEMENT_KEY`
+    /// and `OPENROUTER_BASE_URL` (each ignored when unset or empty).
     pub fn from_env() -> Self {
         let mut builder = Self::new();
         if let Some(key) = env_var("OPENROUTER_API_KEY") {
             builder = builder.api_key(key);
         }
+        if let Some(key) = env_var("OPENROUTER_MANAGEMENT_KEY") {
+            builder = builder.management_key(key);
+        }
         if let Some(url) = env_var("OPENROUTER_BASE_URL") {
             builder = builder.base_url(url);
+            builder.base_url_from_env = true;
         }
         builder
+    }
+
+    /// The management key, used for the management operations (keys,
+    /// workspaces, guardrails, BYOK…; see
+    /// [`AuthKind::Management`](crate::operation::AuthKind::Management)).
+    /// Without it those operations send the API key, which works when the API
+    /// key is itself a management key.
+    #[must_use]
+    pub fn management_key(mut self, key: impl Into<ApiKey>) -> Self {
+        self.management_key = Some(key.into());
+        self
     }
 
     /// The API key. Calls that need one fail with a configuration error when
@@ -98,6 +116,7 @@ impl ClientBuilder {
     #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self.base_url_from_env = false;
         self
     }
 
@@ -250,12 +269,15 @@ impl ClientBuilder {
                 "the base URL contains credentials: they would appear in logs and errors; pass the key with ClientBuilder::api_key instead",
             ));
         }
-        if let Some(key) = &self.api_key
-            && !key.is_valid_header()
-        {
-            return Err(Error::config(
-                "the API key is empty or contains characters a header cannot carry: check OPENROUTER_API_KEY",
-            ));
+        for (key, name) in [
+            (&self.api_key, "OPENROUTER_API_KEY"),
+            (&self.management_key, "OPENROUTER_MANAGEMENT_KEY"),
+        ] {
+            if key.as_ref().is_some_and(|key| !key.is_valid_header()) {
+                return Err(Error::config(format!(
+                    "the key is empty or contains characters a header cannot carry: check {name}"
+                )));
+            }
         }
 
         let mut headers = HeaderMap::new();
@@ -313,7 +335,9 @@ impl ClientBuilder {
         Ok(Client::from_inner(Arc::new(Inner {
             http,
             base_url,
+            base_url_from_env: self.base_url_from_env,
             api_key: self.api_key,
+            management_key: self.management_key,
             headers,
             timeouts: self.timeouts,
             retry: self.retry,
@@ -344,5 +368,6 @@ fn config_with(
     Error::Config(Box::new(ConfigError {
         message: message.into(),
         source: Some(Box::new(source)),
+        missing_key: false,
     }))
 }

@@ -34,6 +34,10 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
     pub(crate) api_key: Option<ApiKey>,
+    /// For [`AuthKind::Management`](crate::operation::AuthKind::Management) operations; falls back to `api_key`.
+    pub(crate) management_key: Option<ApiKey>,
+    /// The base URL came from `OPENROUTER_BASE_URL`: errors then name it.
+    pub(crate) base_url_from_env: bool,
     pub(crate) headers: HeaderMap,
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
@@ -63,8 +67,10 @@ impl Client {
     }
 
     /// A handle that applies these overrides to every call made through it;
-    /// it shares the connection pool and configuration with `self`. The
-    /// overrides replace any set by an earlier `with_options`.
+    /// it shares the connection pool and configuration with `self`. On a
+    /// handle that already has options, the two merge
+    /// ([`RequestOptions::merge`]): later values win field by field, headers
+    /// and body fields accumulate.
     ///
     /// ```no_run
     /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
@@ -84,6 +90,10 @@ impl Client {
     /// ```
     #[must_use]
     pub fn with_options(&self, options: RequestOptions) -> Self {
+        let options = match &self.options {
+            Some(earlier) => RequestOptions::clone(earlier).merge(options),
+            None => options,
+        };
         Self {
             inner: Arc::clone(&self.inner),
             options: Some(Arc::new(options)),
@@ -106,6 +116,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
             .field("api_key", &self.inner.api_key)
+            .field("management_key", &self.inner.management_key)
             .field("timeouts", &self.inner.timeouts)
             .field("retry", &self.inner.retry)
             .field("max_response_bytes", &self.inner.max_response_bytes)

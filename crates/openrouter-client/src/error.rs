@@ -29,8 +29,10 @@ pub use stream::{MidStreamError, TruncatedStreamError, TruncationReason};
 /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("hi")]);
 /// match client.chat(&request).await {
 ///     Ok(completion) => println!("{:?}", completion.text()),
-///     Err(Error::Api(e)) if e.status().as_u16() == 402 => eprintln!("top up: {e}"),
-///     Err(e) if e.is_retryable() => eprintln!("try again in {:?}: {e}", e.retry_after()),
+///     Err(e) if e.is_insufficient_credits() => eprintln!("top up: {e}"),
+///     Err(e) if e.is_rate_limited() => eprintln!("slow down for {:?}: {e}", e.retry_after()),
+///     Err(e) if e.is_ambiguous() => eprintln!("may have run, check before resending: {e}"),
+///     Err(e) if e.is_retryable() => eprintln!("try again: {e}"),
 ///     Err(e) => eprintln!("{e}"),
 /// }
 /// # }
@@ -138,6 +140,91 @@ impl Error {
         }
     }
 
+    /// Whether the request was sent and the outcome is unknown: the
+    /// connection broke or timed out after the request was written, or a
+    /// successful answer was cut. The server may have processed it (and
+    /// billed a generation); the client resends such requests only for
+    /// idempotent operations, or with
+    /// [`RequestOptions::retry_ambiguous`](crate::RequestOptions::retry_ambiguous).
+    pub fn is_ambiguous(&self) -> bool {
+        match self {
+            Self::Transport(_) | Self::Timeout(_) => {
+                self.phase().is_some_and(|p| p != Phase::Connecting)
+            }
+            Self::TruncatedStream(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Where the attempt was when a connection failure or timeout struck.
+    pub fn phase(&self) -> Option<Phase> {
+        match self {
+            Self::Transport(e) => Some(e.sending.phase),
+            Self::Timeout(e) => Some(e.sending.phase),
+            _ => None,
+        }
+    }
+
+    /// Rate limited (429, or `error_type` `rate_limit_exceeded`): wait
+    /// [`retry_after`](Self::retry_after) or slow down.
+    pub fn is_rate_limited(&self) -> bool {
+        self.api().is_some_and(ApiError::is_rate_limited)
+    }
+
+    /// The key is missing, invalid, disabled or lacks permission (401, 403
+    /// other than moderation, or a missing key in the configuration).
+    pub fn is_auth(&self) -> bool {
+        match self {
+            Self::Config(e) => e.missing_key,
+            _ => self.api().is_some_and(ApiError::is_auth),
+        }
+    }
+
+    /// Not enough credits (402): add credits or lower `max_tokens`.
+    pub fn is_insufficient_credits(&self) -> bool {
+        self.api().is_some_and(ApiError::is_insufficient_credits)
+    }
+
+    /// The prompt (or prompt plus `max_tokens`) does not fit the model's context window.
+    pub fn is_context_length_exceeded(&self) -> bool {
+        self.api().is_some_and(ApiError::is_context_length_exceeded)
+    }
+
+    /// Moderation or a content policy refused the input.
+    pub fn is_moderated(&self) -> bool {
+        self.api().is_some_and(ApiError::is_moderated)
+    }
+
+    /// The upstream provider failed (its error relayed, overloaded, down):
+    /// another provider or model may succeed.
+    pub fn is_provider_error(&self) -> bool {
+        self.api().is_some_and(ApiError::is_provider_error)
+    }
+
+    /// A timeout: ours ([`Error::Timeout`], a stream gone silent) or one
+    /// reported by OpenRouter or the provider (408, 504, 524).
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Self::Timeout(_) => true,
+            Self::TruncatedStream(e) => matches!(e.reason, TruncationReason::Timeout(_)),
+            _ => self.api().is_some_and(ApiError::is_timeout),
+        }
+    }
+
+    /// Models OpenRouter suggests instead, when it named any.
+    pub fn fallback_models(&self) -> &[String] {
+        self.api().map_or(&[], ApiError::fallback_models)
+    }
+
+    /// The API error this error carries: its own, or the one sent mid-stream.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(e) => Some(e),
+            Self::MidStream(e) => Some(e.error()),
+            _ => None,
+        }
+    }
+
     pub(crate) fn attempt_outcome(&self) -> AttemptOutcome {
         match self {
             Self::Api(e) => AttemptOutcome::Status(e.status()),
@@ -156,17 +243,63 @@ impl Error {
         }
     }
 
+    /// Records the URL of the attempt (for the message), once.
+    pub(crate) fn locate(&mut self, url: &reqwest::Url, from_env: bool) {
+        let sending = match self {
+            Self::Transport(e) => &mut e.sending,
+            Self::Timeout(e) => &mut e.sending,
+            _ => return,
+        };
+        if sending.url.is_none() {
+            let mut url = url.clone();
+            url.set_query(None);
+            sending.url = Some(url.to_string());
+            sending.url_from_env = from_env;
+        }
+    }
+
+    /// Marks a failure while reading the body of a successful answer.
+    pub(crate) fn cut_after_status(&mut self, generation_id: Option<&str>) {
+        let sending = match self {
+            Self::Transport(e) => &mut e.sending,
+            Self::Timeout(e) => &mut e.sending,
+            _ => return,
+        };
+        sending.phase = Phase::ReadingBody;
+        sending.generation_id = generation_id.map(str::to_owned);
+    }
+
+    /// Marks an ambiguous failure that was not resent, naming the request.
+    pub(crate) fn hold_back(&mut self, what: &'static str) {
+        match self {
+            Self::Transport(e) => e.sending.held_back = Some(what),
+            Self::Timeout(e) => e.sending.held_back = Some(what),
+            _ => {}
+        }
+    }
+
     pub(crate) fn config(message: impl Into<Cow<'static, str>>) -> Self {
         Self::Config(Box::new(ConfigError {
             message: message.into(),
             source: None,
+            missing_key: false,
         }))
     }
 
     pub(crate) fn missing_api_key() -> Self {
-        Self::config(
-            "this endpoint needs an API key: set OPENROUTER_API_KEY or call ClientBuilder::api_key",
-        )
+        Self::Config(Box::new(ConfigError {
+            message: "this endpoint needs an API key: set OPENROUTER_API_KEY or call ClientBuilder::api_key".into(),
+            source: None,
+            missing_key: true,
+        }))
+    }
+
+    pub(crate) fn missing_management_key() -> Self {
+        Self::Config(Box::new(ConfigError {
+            message: "this endpoint needs a management key: set OPENROUTER_MANAGEMENT_KEY (or OPENROUTER_API_KEY) or call ClientBuilder::management_key".into(),
+            source: None,
+            missing_key: true,
+        }))
     }
 }
 
@@ -185,12 +318,95 @@ pub enum TransportKind {
     Connection,
 }
 
+/// How far an attempt got before a connection failure or timeout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Phase {
+    /// Resolving, connecting or negotiating TLS: the request was not sent.
+    Connecting,
+    /// The request was written (or being written); no status came back.
+    AwaitingResponse,
+    /// A status came back and the body was being read.
+    ReadingBody,
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Connecting => "before the request was sent",
+            Self::AwaitingResponse => "after the request was sent, before any answer",
+            Self::ReadingBody => "while the answer was being read",
+        })
+    }
+}
+
+/// Where a connection failure or timeout happened, and what came of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Sending {
+    pub(crate) phase: Phase,
+    /// The attempt's URL without its query (the base URL never holds credentials).
+    pub(crate) url: Option<String>,
+    /// Whether the base URL came from `OPENROUTER_BASE_URL`.
+    pub(crate) url_from_env: bool,
+    /// `X-Generation-Id` of a successful answer whose body was cut.
+    pub(crate) generation_id: Option<String>,
+    /// Set when the failure was not resent because the request (named) may
+    /// have been processed.
+    pub(crate) held_back: Option<&'static str>,
+}
+
+impl Sending {
+    pub(crate) fn new(phase: Phase) -> Self {
+        Self {
+            phase,
+            url: None,
+            url_from_env: false,
+            generation_id: None,
+            held_back: None,
+        }
+    }
+
+    fn write_url(&self, f: &mut fmt::Formatter<'_>, before: &str) -> fmt::Result {
+        match &self.url {
+            Some(url) => write!(f, "{before}{url}"),
+            None => write!(f, "{before}openrouter"),
+        }
+    }
+
+    fn write_env_hint(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.url_from_env {
+            f.write_str(" and OPENROUTER_BASE_URL, which set this URL")?;
+        }
+        Ok(())
+    }
+
+    /// The note on a request that was not resent, or the generic advice.
+    fn write_resend(&self, f: &mut fmt::Formatter<'_>, advice: &str) -> fmt::Result {
+        let Some(what) = self.held_back else {
+            return f.write_str(advice);
+        };
+        write!(
+            f,
+            "; the {what} request may have been processed (and billed), so it was not sent again"
+        )?;
+        match &self.generation_id {
+            Some(id) => write!(
+                f,
+                ": look generation {id} up with Client::generation (GET /generation?id={id}) before resending"
+            )?,
+            None => f.write_str(": check before resending")?,
+        }
+        f.write_str(", or allow resends with RequestOptions::retry_ambiguous")
+    }
+}
+
 /// The connection failed.
 #[derive(Debug)]
 pub struct TransportError {
     pub(crate) kind: TransportKind,
     pub(crate) source: Box<dyn StdError + Send + Sync>,
     pub(crate) attempts: Vec<Attempt>,
+    pub(crate) sending: Sending,
 }
 
 impl TransportError {
@@ -206,16 +422,42 @@ impl TransportError {
         } else {
             TransportKind::Connection
         };
+        let phase = if matches!(kind, TransportKind::Connect | TransportKind::Tls) {
+            Phase::Connecting
+        } else {
+            Phase::AwaitingResponse
+        };
         Self {
             kind,
             source: Box::new(err),
             attempts: Vec::new(),
+            sending: Sending::new(phase),
         }
     }
 
     /// What failed.
     pub fn kind(&self) -> TransportKind {
         self.kind
+    }
+
+    /// How far the attempt got.
+    pub fn phase(&self) -> Phase {
+        self.sending.phase
+    }
+
+    /// The URL of the failed attempt, without its query.
+    pub fn url(&self) -> Option<&str> {
+        self.sending.url.as_deref()
+    }
+
+    /// `X-Generation-Id` of a successful answer whose body was cut.
+    pub fn generation_id(&self) -> Option<&str> {
+        self.sending.generation_id.as_deref()
+    }
+
+    /// The innermost cause, as its text (`connection refused`).
+    pub fn root_cause(&self) -> String {
+        root_cause(&*self.source)
     }
 
     /// Every attempt of the call.
@@ -255,21 +497,54 @@ fn chain_mentions_tls(err: &(dyn StdError + 'static)) -> bool {
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sending = &self.sending;
+        let cause = self.root_cause();
         match self.kind {
-            TransportKind::Connect => f.write_str(
-                "could not connect to openrouter: check the network and OPENROUTER_BASE_URL",
-            )?,
-            TransportKind::Tls => f.write_str(
-                "the TLS handshake with openrouter failed: check the system clock, proxies and the base URL",
-            )?,
-            TransportKind::Redirect => f.write_str(
-                "refused a redirect to another host (the API key is never sent off the configured host): check OPENROUTER_BASE_URL",
-            )?,
+            TransportKind::Connect => {
+                sending.write_url(f, "could not connect to ")?;
+                write!(f, ": {cause}; check the network")?;
+                sending.write_env_hint(f)?;
+            }
+            TransportKind::Tls => {
+                sending.write_url(f, "the TLS handshake with ")?;
+                write!(f, " failed: {cause}; check the system clock and proxies")?;
+                sending.write_env_hint(f)?;
+            }
+            TransportKind::Redirect => {
+                sending.write_url(f, "refused a redirect from ")?;
+                f.write_str(
+                    " to another host (the API key is never sent off the configured host)",
+                )?;
+                if sending.url_from_env {
+                    f.write_str(": check OPENROUTER_BASE_URL")?;
+                }
+            }
             TransportKind::Connection => {
-                f.write_str("the connection to openrouter failed mid-request: retry the call")?;
+                sending.write_url(f, "the connection to ")?;
+                write!(f, " broke {}: {cause}", sending.phase)?;
+                sending.write_resend(f, "; retry the call")?;
             }
         }
         write_attempts(f, &self.attempts)
+    }
+}
+
+/// The text of the innermost error in a chain, lower-cased at its start and
+/// without the OS error number: `connection refused`.
+fn root_cause(err: &(dyn StdError + 'static)) -> String {
+    let mut last = err;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    let text = last.to_string();
+    let text = match text.find(" (os error ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unknown cause".to_owned(),
     }
 }
 
@@ -285,15 +560,28 @@ pub struct TimeoutError {
     pub(crate) kind: TimeoutKind,
     pub(crate) after: Duration,
     pub(crate) attempts: Vec<Attempt>,
+    pub(crate) sending: Sending,
 }
 
 impl TimeoutError {
     pub(crate) fn new(kind: TimeoutKind, after: Duration) -> Self {
+        let phase = match kind {
+            TimeoutKind::Connect => Phase::Connecting,
+            TimeoutKind::Idle => Phase::ReadingBody,
+            // The total deadline may strike anywhere; assume the request went out.
+            _ => Phase::AwaitingResponse,
+        };
         Self {
             kind,
             after,
             attempts: Vec::new(),
+            sending: Sending::new(phase),
         }
+    }
+
+    /// How far the attempt got.
+    pub fn phase(&self) -> Phase {
+        self.sending.phase
     }
 
     /// Which timeout fired.
@@ -320,14 +608,16 @@ impl fmt::Display for TimeoutError {
                 f,
                 "connecting to openrouter timed out after {after:?}: check the network or raise Timeouts::connect"
             )?,
-            TimeoutKind::ResponseHeaders => write!(
-                f,
-                "openrouter sent no response headers within {after:?}: retry, or raise Timeouts::response_headers"
-            )?,
-            TimeoutKind::Idle => write!(
-                f,
-                "the response went silent for {after:?}: retry, or raise Timeouts::idle for slow models"
-            )?,
+            TimeoutKind::ResponseHeaders => {
+                write!(f, "openrouter sent no response headers within {after:?}")?;
+                self.sending
+                    .write_resend(f, ": retry, or raise Timeouts::response_headers")?;
+            }
+            TimeoutKind::Idle => {
+                write!(f, "the response went silent for {after:?}")?;
+                self.sending
+                    .write_resend(f, ": retry, or raise Timeouts::idle for slow models")?;
+            }
             TimeoutKind::Total => write!(
                 f,
                 "the call exceeded its total deadline of {after:?}: raise Timeouts::total or RequestOptions::timeout"
@@ -468,6 +758,8 @@ impl StdError for LimitError {
 pub struct ConfigError {
     pub(crate) message: Cow<'static, str>,
     pub(crate) source: Option<Box<dyn StdError + Send + Sync>>,
+    /// The call needs a key and none is configured.
+    pub(crate) missing_key: bool,
 }
 
 impl ConfigError {
@@ -489,8 +781,10 @@ impl StdError for ConfigError {
     }
 }
 
-/// At most [`EXCERPT_BYTES`] of a body as text, cut on a character boundary.
+/// At most [`EXCERPT_BYTES`] of a body as text, cut on a character boundary,
+/// with secret-shaped values (keys a response or a proxy echoed) cut out.
 pub(crate) fn excerpt(body: &[u8]) -> String {
+    let body = crate::secrets::redact(body);
     let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_BYTES + 4)]);
     let text = text.trim();
     if text.len() <= EXCERPT_BYTES && body.len() <= EXCERPT_BYTES + 4 {

@@ -41,10 +41,17 @@
 //!   transport failures, timeouts, decode failures, size limits and
 //!   configuration mistakes; [`Error::is_retryable`], [`Error::status`] and
 //!   [`Error::retry_after`] answer the usual questions.
-//! - **Retries** ([`RetryPolicy`]): two by default, on 408/429/5xx/524/529,
+//! - **Retries** ([`RetryPolicy`]): two by default, on 408/429/5xx/520–524/529,
 //!   connection failures and transient codes wrapped in a 400; full-jitter
-//!   backoff; `Retry-After` honoured up to 60 s. Streams are never retried
-//!   once open.
+//!   backoff; `Retry-After` honoured up to 60 s. A request that may already
+//!   have been processed (sent, then no answer or a cut one) is resent only
+//!   when its operation is idempotent: a chat or a `POST /keys` is never run
+//!   twice behind your back ([`operation::RetryClass`] has the table,
+//!   [`RequestOptions::retry_ambiguous`] the opt-in). Streams are never
+//!   retried once open.
+//! - **Requests are sent as written**: bodies keep the order their types
+//!   declare (a JSON schema's properties reach the model in your order) and
+//!   are encoded once per call.
 //! - **Timeouts** ([`Timeouts`]): connect 10 s, response headers 120 s, idle
 //!   120 s between body reads (OpenRouter's keep-alives reset it), and no total
 //!   deadline unless you set one, so long reasoning streams are never cut.
@@ -59,7 +66,9 @@
 //! - **Secrets**: the key is an [`ApiKey`] whose `Debug`/`Display` print
 //!   `[redacted]` and which is zeroized on drop; the `Authorization` header is
 //!   marked sensitive; redirects to another host are refused so the key never
-//!   leaves the configured host.
+//!   leaves the configured host. Keys the API returns are redacted types,
+//!   [`ResponseMeta`]'s `Debug` shows a raw body's length only, and bodies
+//!   logged at `TRACE` or quoted in errors have key-shaped values cut out.
 //! - **Limits**: response bodies up to 64 MiB and stream events up to 16 MiB by
 //!   default ([`ClientBuilder::max_response_bytes`],
 //!   [`ClientBuilder::max_event_bytes`]).
@@ -85,9 +94,11 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod meta;
+pub mod operation;
 mod options;
 mod redirect;
 mod retry;
+mod secrets;
 mod stream;
 mod timeouts;
 mod transport;
@@ -98,8 +109,8 @@ pub use builder::{
 };
 pub use client::Client;
 pub use error::{
-    ApiError, ConfigError, DecodeError, Error, LimitError, MidStreamError, Result, TimeoutError,
-    TransportError, TransportKind, TruncatedStreamError, TruncationReason,
+    ApiError, ConfigError, DecodeError, Error, LimitError, MidStreamError, Phase, Result,
+    TimeoutError, TransportError, TransportKind, TruncatedStreamError, TruncationReason,
 };
 pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
 pub use options::RequestOptions;

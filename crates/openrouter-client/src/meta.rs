@@ -72,12 +72,38 @@ impl<T> DerefMut for Response<T> {
 }
 
 /// Metadata of the final HTTP response of a call.
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` shows the raw body's length, never its bytes: a body may hold
+/// a secret (the key `POST /keys` creates).
+#[derive(Clone)]
 pub struct ResponseMeta {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) attempts: Vec<Attempt>,
     pub(crate) raw_body: Option<Bytes>,
+}
+
+impl fmt::Debug for ResponseMeta {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseMeta")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("attempts", &self.attempts)
+            .field(
+                "raw_body",
+                &self.raw_body.as_ref().map(|b| RawBodyLen(b.len())),
+            )
+            .finish()
+    }
+}
+
+/// Prints `<N bytes>` in place of a body.
+struct RawBodyLen(usize);
+
+impl fmt::Debug for RawBodyLen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} bytes>", self.0)
+    }
 }
 
 impl ResponseMeta {

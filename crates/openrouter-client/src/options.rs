@@ -1,4 +1,5 @@
-//! Per-call overrides: extra headers and body fields, timeouts, retries, raw body capture.
+//! Per-call overrides: extra headers and body fields, timeouts, retries, raw
+//! body capture; merged field by field when layered.
 
 use std::time::Duration;
 
@@ -8,6 +9,11 @@ use serde_json::{Map, Value};
 use crate::{ApiKey, RetryPolicy};
 
 /// Overrides for one call, applied with [`Client::with_options`](crate::Client::with_options).
+///
+/// Options compose: [`merge`](Self::merge) (and `with_options` on a handle
+/// that already has options) keeps every field the later options leave
+/// unset, the later value wins where both set one, and headers and body
+/// fields accumulate.
 ///
 /// ```
 /// use std::time::Duration;
@@ -31,7 +37,9 @@ pub struct RequestOptions {
     pub(crate) idle_timeout: Option<Duration>,
     pub(crate) response_headers_timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
-    pub(crate) capture_raw_body: bool,
+    pub(crate) max_retries: Option<u32>,
+    pub(crate) capture_raw_body: Option<bool>,
+    pub(crate) retry_ambiguous: Option<bool>,
     pub(crate) api_key: Option<ApiKey>,
 }
 
@@ -115,25 +123,90 @@ impl RequestOptions {
         self
     }
 
-    /// The retry policy for this call.
+    /// The retry policy for this call, replacing the client's whole policy
+    /// (and a `max_retries` set before it).
     #[must_use]
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = Some(policy);
+        self.max_retries = None;
         self
     }
 
-    /// Shorthand for a retry policy with this many retries.
+    /// The number of retries for this call. It adjusts the policy in force
+    /// (the client's, or one set with [`retry`](Self::retry)): its backoff,
+    /// `Retry-After` cap and deadline stay.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use openrouter_client::{Client, RequestOptions, RetryPolicy};
+    ///
+    /// let client = Client::builder()
+    ///     .retry_policy(RetryPolicy::default().max_retry_after(Duration::from_secs(5)))
+    ///     .build()?;
+    /// // Four retries, still capped at a 5 s Retry-After.
+    /// let patient = client.with_options(RequestOptions::new().max_retries(4));
+    /// # let _ = patient; Ok::<(), openrouter_client::Error>(())
+    /// ```
     #[must_use]
-    pub fn max_retries(self, retries: u32) -> Self {
-        let policy = self.retry.clone().unwrap_or_default().max_retries(retries);
-        self.retry(policy)
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
     }
 
     /// Keeps the response body bytes in [`ResponseMeta::raw_body`](crate::ResponseMeta::raw_body)
     /// (non-streaming calls only).
     #[must_use]
     pub fn capture_raw_body(mut self, capture: bool) -> Self {
-        self.capture_raw_body = capture;
+        self.capture_raw_body = Some(capture);
+        self
+    }
+
+    /// Allows resending a request that may already have been processed:
+    /// a generation or a create whose connection broke after the request was
+    /// written, or whose successful answer was cut. Off by default, because
+    /// the second request may run (and be billed, or create) a second time;
+    /// see [`RetryClass`](crate::operation::RetryClass) for the whole rule.
+    /// Turn it on for calls where a duplicate costs less than a failure.
+    #[must_use]
+    pub fn retry_ambiguous(mut self, allow: bool) -> Self {
+        self.retry_ambiguous = Some(allow);
+        self
+    }
+
+    /// These options with `later` layered on top: the later value wins for
+    /// every field it sets, headers and body fields accumulate (a later
+    /// header or field of the same name replaces the earlier one).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use openrouter_client::RequestOptions;
+    ///
+    /// let base = RequestOptions::new().header("x-team", "search").timeout(Duration::from_secs(30));
+    /// let call = RequestOptions::new().header("x-session-id", "42").max_retries(0);
+    /// let merged = base.merge(call);
+    /// # let _ = merged;
+    /// ```
+    #[must_use]
+    pub fn merge(mut self, later: RequestOptions) -> Self {
+        for (name, value) in later.headers.iter() {
+            self.headers.insert(name.clone(), value.clone());
+        }
+        self.invalid_header = later.invalid_header.or(self.invalid_header);
+        self.body_fields.extend(later.body_fields);
+        self.total_timeout = later.total_timeout.or(self.total_timeout);
+        self.idle_timeout = later.idle_timeout.or(self.idle_timeout);
+        self.response_headers_timeout = later
+            .response_headers_timeout
+            .or(self.response_headers_timeout);
+        if later.retry.is_some() {
+            // A whole policy replaces the earlier policy and its retry count.
+            self.retry = later.retry;
+            self.max_retries = None;
+        }
+        self.max_retries = later.max_retries.or(self.max_retries);
+        self.capture_raw_body = later.capture_raw_body.or(self.capture_raw_body);
+        self.retry_ambiguous = later.retry_ambiguous.or(self.retry_ambiguous);
+        self.api_key = later.api_key.or(self.api_key);
         self
     }
 }

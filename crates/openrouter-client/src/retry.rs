@@ -5,17 +5,28 @@ use std::time::{Duration, SystemTime};
 
 use http::{HeaderMap, StatusCode};
 
+use crate::Error;
+use crate::error::Phase;
+use crate::operation::RetryClass;
+
 /// Statuses that are retried: transient by definition, or OpenRouter's edge
 /// codes for a provider that timed out (524) or is overloaded (529).
-pub(crate) const RETRYABLE_STATUSES: [u16; 8] = [408, 429, 500, 502, 503, 504, 524, 529];
+/// 520–523 are Cloudflare's "the origin failed" family in front of OpenRouter.
+pub(crate) const RETRYABLE_STATUSES: [u16; 12] =
+    [408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524, 529];
 
 /// How requests are retried.
 ///
 /// The default retries twice (three attempts in all) on 408, 429, 500, 502,
-/// 503, 504, 524, 529, on connection failures and timeouts before response
-/// headers, and on a 400 whose body wraps one of those codes (OpenRouter
-/// relays some upstream failures that way). Nothing else is retried: 400, 401,
-/// 402, 403, 404, 413 and 422 go back to the caller at once.
+/// 503, 504, 520–524, 529, on connection failures and timeouts, and on a 400
+/// whose body wraps one of those codes (OpenRouter relays some upstream
+/// failures that way). Nothing else is retried: 400, 401, 402, 403, 404, 413
+/// and 422 go back to the caller at once.
+///
+/// Whether a failure that happened after the request was written is retried
+/// depends on the operation, not on the policy: see
+/// [`RetryClass`](crate::operation::RetryClass) for the table, and
+/// [`RequestOptions::retry_ambiguous`](crate::RequestOptions::retry_ambiguous).
 ///
 /// The wait before retry *n* (0-based) is a random duration in
 /// `[0, min(max_backoff, initial_backoff · 2ⁿ)]` ("full jitter"). When the
@@ -140,6 +151,53 @@ impl RetryPolicy {
             .min(self.max_backoff);
         let nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);
         Duration::from_nanos(fastrand::u64(0..=nanos))
+    }
+}
+
+/// What to do after a failed attempt, before counting retries and waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Send it again (if the policy has retries and time left).
+    Retry,
+    /// Hand the error to the caller.
+    Stop,
+    /// The request may have been processed: not resent, and the error says so.
+    Ambiguous,
+}
+
+/// The rule of [`RetryClass`]'s table: whether this operation may be sent
+/// again after this error. `retry_ambiguous` is the caller's opt-in to
+/// resending requests that may have been processed.
+pub(crate) fn verdict(class: RetryClass, error: &Error, retry_ambiguous: bool) -> Verdict {
+    if !error.is_retryable() {
+        return Verdict::Stop;
+    }
+    match error {
+        // A status: the server answered, and a retryable one says it did not act. A
+        // create that failed with a 500 may still have created, so it retries only
+        // on the statuses that promise otherwise.
+        Error::Api(e) => match class {
+            RetryClass::NotIdempotent if !retry_ambiguous => {
+                let status = e.status().as_u16();
+                if status == 429 || (status == 503 && e.retry_after().is_some()) {
+                    Verdict::Retry
+                } else {
+                    Verdict::Stop
+                }
+            }
+            _ => Verdict::Retry,
+        },
+        Error::Transport(_) | Error::Timeout(_) => {
+            if error.phase() == Some(Phase::Connecting)
+                || class == RetryClass::Idempotent
+                || retry_ambiguous
+            {
+                Verdict::Retry
+            } else {
+                Verdict::Ambiguous
+            }
+        }
+        _ => Verdict::Stop,
     }
 }
 

@@ -1,109 +1,34 @@
 //! One call, start to finish: build the request, send it, time it out,
-//! classify the answer, retry what is transient, read bounded bodies.
+//! classify the answer, retry what is transient and safe to resend, read
+//! bounded bodies. Every operation goes through here.
+
+mod body;
+mod call;
 
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
-use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use serde::Deserialize;
-use serde::de::{DeserializeOwned, IgnoredAny};
-use serde_json::{Map, Value};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::{Instrument, Span, field};
 
-use crate::error::{ApiError, DecodeError, LimitError, TimeoutError, TransportError};
+pub(crate) use body::{decode, in_band_error};
+use body::{read_body, read_error_body, scrub};
+pub(crate) use call::Call;
+
+use crate::error::{ApiError, DecodeError, TimeoutError, TransportError};
 use crate::meta::{Attempt, AttemptOutcome, Response, ResponseMeta};
-use crate::retry::RetryPolicy;
+use crate::operation::AuthKind;
+use crate::retry::{RetryPolicy, Verdict, verdict};
+use crate::secrets::redact;
 use crate::{Client, Error, TimeoutKind, Timeouts};
-
-/// Error bodies are read only to explain the error: 1 MiB is plenty.
-const MAX_ERROR_BODY: usize = 1 << 20;
-
-/// Whether a call needs the API key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Auth {
-    /// Fails with a configuration error when no key is set.
-    Required,
-    /// Sends the key when there is one (public endpoints give more with it).
-    Optional,
-}
-
-/// A call to make.
-pub(crate) struct Call {
-    pub(crate) method: Method,
-    pub(crate) path: String,
-    pub(crate) query: Vec<(String, String)>,
-    pub(crate) body: Option<Map<String, Value>>,
-    pub(crate) auth: Auth,
-    pub(crate) what: &'static str,
-    /// `/generation` answers 404 for a while after a completion: retry those.
-    pub(crate) retry_not_found: bool,
-}
-
-impl Call {
-    pub(crate) fn get(path: impl Into<String>, what: &'static str) -> Self {
-        Self {
-            method: Method::GET,
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-            auth: Auth::Required,
-            what,
-            retry_not_found: false,
-        }
-    }
-
-    pub(crate) fn with_body(
-        method: Method,
-        path: impl Into<String>,
-        what: &'static str,
-        body: &impl serde::Serialize,
-    ) -> Result<Self, Error> {
-        let body = match serde_json::to_value(body) {
-            Ok(Value::Object(map)) => map,
-            Ok(_) => {
-                return Err(Error::config(format!(
-                    "the {what} request must serialise to a JSON object"
-                )));
-            }
-            Err(e) => {
-                return Err(Error::Config(Box::new(crate::error::ConfigError {
-                    message: format!("could not serialise the {what} request").into(),
-                    source: Some(Box::new(e)),
-                })));
-            }
-        };
-        Ok(Self {
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: Some(body),
-            auth: Auth::Required,
-            what,
-            retry_not_found: false,
-        })
-    }
-
-    pub(crate) fn auth(mut self, auth: Auth) -> Self {
-        self.auth = auth;
-        self
-    }
-
-    pub(crate) fn query<'a>(mut self, pairs: impl IntoIterator<Item = (&'a str, String)>) -> Self {
-        self.query.extend(
-            pairs
-                .into_iter()
-                .map(|(name, value)| (name.to_owned(), value)),
-        );
-        self
-    }
-}
 
 /// The configuration of one call: client defaults with the call's overrides.
 pub(crate) struct Effective {
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
     pub(crate) capture_raw_body: bool,
+    pub(crate) retry_ambiguous: bool,
 }
 
 /// Measures the whole call against the optional total deadline.
@@ -147,7 +72,7 @@ struct Success {
 
 enum Received {
     Stream(reqwest::Response),
-    Body(Bytes),
+    Body(bytes::Bytes),
 }
 
 impl Client {
@@ -156,6 +81,7 @@ impl Client {
         let mut timeouts = inner.timeouts;
         let mut retry = inner.retry.clone();
         let mut capture_raw_body = false;
+        let mut retry_ambiguous = false;
         if let Some(options) = &self.options {
             if let Some(total) = options.total_timeout {
                 timeouts.total = Some(total);
@@ -169,12 +95,18 @@ impl Client {
             if let Some(policy) = &options.retry {
                 retry = policy.clone();
             }
-            capture_raw_body = options.capture_raw_body;
+            // Adjusts whichever policy applies: the client's backoff and caps stay.
+            if let Some(retries) = options.max_retries {
+                retry.max_retries = retries;
+            }
+            capture_raw_body = options.capture_raw_body.unwrap_or(false);
+            retry_ambiguous = options.retry_ambiguous.unwrap_or(false);
         }
         Effective {
             retry,
             timeouts,
             capture_raw_body,
+            retry_ambiguous,
         }
     }
 
@@ -193,7 +125,7 @@ impl Client {
         observe: impl FnOnce(&T, &Span),
     ) -> Result<Response<T>, Error> {
         let span = request_span(&call);
-        let what = call.what;
+        let what = call.op.what;
         async move {
             let effective = self.effective();
             let clock = Clock {
@@ -228,7 +160,8 @@ impl Client {
     }
 
     /// Sends a streaming call and returns the open response once its status
-    /// is a success (errors before the stream starts are retried like any other).
+    /// is a success (errors before the stream starts follow the retry rules
+    /// of any call).
     pub(crate) async fn open_stream(&self, call: Call) -> Result<OpenStream, Error> {
         let span = request_span(&call);
         let effective = self.effective();
@@ -261,7 +194,8 @@ impl Client {
         })
     }
 
-    /// The retry loop.
+    /// The retry loop. What may be sent again is decided by
+    /// [`verdict`]: the operation's retry class and where the attempt failed.
     async fn execute(
         &self,
         call: &Call,
@@ -303,12 +237,19 @@ impl Client {
                     .clone()
                     .max_retries(effective.retry.max_retries.max(4))
                     .next_delay(retry, Some(wait), clock.start.elapsed())
-            } else if error.is_retryable() {
-                effective
-                    .retry
-                    .next_delay(retry, error.retry_after(), clock.start.elapsed())
             } else {
-                None
+                match verdict(call.op.retry, &error, effective.retry_ambiguous) {
+                    Verdict::Retry => effective.retry.next_delay(
+                        retry,
+                        error.retry_after(),
+                        clock.start.elapsed(),
+                    ),
+                    Verdict::Stop => None,
+                    Verdict::Ambiguous => {
+                        error.hold_back(call.op.what);
+                        None
+                    }
+                }
             };
             let delay = delay.filter(|delay| {
                 clock
@@ -341,16 +282,20 @@ impl Client {
         }
     }
 
-    /// Everything about the request that does not change between attempts.
+    /// Everything about the request that does not change between attempts:
+    /// the body is encoded here, once per call.
     fn prepare(&self, call: &Call, stream: bool) -> Result<Prepared, Error> {
         let inner = &self.inner;
-        if let Some(invalid) = self
-            .options
-            .as_ref()
-            .and_then(|o| o.invalid_header.as_ref())
-        {
+        let options = self.options.as_deref();
+        if let Some(invalid) = options.and_then(|o| o.invalid_header.as_ref()) {
             return Err(Error::config(format!(
                 "invalid header `{invalid}` in RequestOptions: names must be tokens and values visible ASCII"
+            )));
+        }
+        if call.path.contains('{') {
+            return Err(Error::config(format!(
+                "the path `{}` of {} has an unfilled parameter",
+                call.path, call.op
             )));
         }
         let mut url = reqwest::Url::parse(&format!("{}{}", inner.base_url, call.path))
@@ -362,30 +307,29 @@ impl Client {
             }
         }
         let mut headers = inner.headers.clone();
-        let key = self
-            .options
-            .as_ref()
-            .and_then(|o| o.api_key.as_ref())
-            .or(inner.api_key.as_ref());
-        match (key, call.auth) {
-            (Some(key), _) => {
+        let own_key = || {
+            if call.op.auth == AuthKind::Management {
+                inner.management_key.as_ref().or(inner.api_key.as_ref())
+            } else {
+                inner.api_key.as_ref()
+            }
+        };
+        let key = options.and_then(|o| o.api_key.as_ref()).or_else(own_key);
+        let own_authorization = headers.contains_key(header::AUTHORIZATION)
+            || options.is_some_and(|o| o.headers.contains_key(header::AUTHORIZATION));
+        match key {
+            Some(key) => {
                 let value = key.bearer_header().ok_or_else(|| {
                     Error::config("the API key contains characters a header cannot carry: check OPENROUTER_API_KEY")
                 })?;
                 headers.insert(header::AUTHORIZATION, value);
             }
             // A caller may authenticate with a header of their own (a proxy token).
-            (None, Auth::Required)
-                if !headers.contains_key(header::AUTHORIZATION)
-                    && !self
-                        .options
-                        .as_ref()
-                        .is_some_and(|o| o.headers.contains_key(header::AUTHORIZATION)) =>
-            {
-                return Err(Error::missing_api_key());
+            None if call.op.auth == AuthKind::Public || own_authorization => {}
+            None if call.op.auth == AuthKind::Management => {
+                return Err(Error::missing_management_key());
             }
-            (None, Auth::Required) => {}
-            (None, Auth::Optional) => {}
+            None => return Err(Error::missing_api_key()),
         }
         headers.insert(
             header::ACCEPT,
@@ -395,29 +339,15 @@ impl Client {
                 "application/json"
             }),
         );
-        let body = match &call.body {
-            Some(map) => {
-                let mut map = map.clone();
-                if stream {
-                    map.insert("stream".to_owned(), Value::Bool(true));
-                }
-                if let Some(options) = &self.options {
-                    for (name, value) in &options.body_fields {
-                        map.insert(name.clone(), value.clone());
-                    }
-                }
-                headers.insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/json"),
-                );
-                let bytes = serde_json::to_vec(&map)
-                    .map_err(|_| Error::config("could not serialise the request body"))?;
-                tracing::trace!(body = %String::from_utf8_lossy(&bytes), "request body");
-                Some(Bytes::from(bytes))
+        let body = call.encode(stream, options)?.map(|(content_type, bytes)| {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            if tracing::enabled!(tracing::Level::TRACE) {
+                let shown = redact(&bytes[..bytes.len().min(4096)]);
+                tracing::trace!(body = %String::from_utf8_lossy(&shown), "request body");
             }
-            None => None,
-        };
-        if let Some(options) = &self.options {
+            bytes
+        });
+        if let Some(options) = options {
             for (name, value) in &options.headers {
                 headers.insert(name.clone(), value.clone());
             }
@@ -427,10 +357,11 @@ impl Client {
             auth.set_sensitive(true);
         }
         Ok(Prepared {
-            method: call.method.clone(),
+            method: call.op.method.clone(),
             url,
             headers,
             body,
+            management: call.op.auth == AuthKind::Management,
         })
     }
 
@@ -450,22 +381,27 @@ impl Client {
             builder = builder.body(body.clone());
         }
         let timeouts = &effective.timeouts;
+        let located = |mut error: Error| {
+            error.locate(&request.url, self.inner.base_url_from_env);
+            error
+        };
         let sent = clock
             .limit(
                 timeouts.response_headers,
                 TimeoutKind::ResponseHeaders,
                 builder.send(),
             )
-            .await?;
+            .await
+            .map_err(located)?;
         let response = sent.map_err(|e| {
-            if e.is_timeout() && e.is_connect() {
+            located(if e.is_timeout() && e.is_connect() {
                 Error::Timeout(Box::new(TimeoutError::new(
                     TimeoutKind::Connect,
                     timeouts.connect,
                 )))
             } else {
                 Error::Transport(Box::new(TransportError::from_reqwest(e)))
-            }
+            })
         })?;
         let status = response.status();
         if status.is_success() {
@@ -507,12 +443,25 @@ impl Client {
                     outcome: Received::Stream(response),
                 });
             }
-            let body = read_body(response, self.inner.max_response_bytes, timeouts, clock).await?;
+            let body = read_body(response, self.inner.max_response_bytes, timeouts, clock)
+                .await
+                .map_err(|mut error| {
+                    // The server answered and may have done the work: what was cut is the answer.
+                    error.cut_after_status(
+                        headers.get("x-generation-id").and_then(|v| v.to_str().ok()),
+                    );
+                    located(error)
+                })?;
             let body = scrub(body, &request.headers);
-            tracing::trace!(body = %String::from_utf8_lossy(&body[..body.len().min(4096)]), "response body");
+            if tracing::enabled!(tracing::Level::TRACE) {
+                let shown = redact(&body[..body.len().min(4096)]);
+                tracing::trace!(body = %String::from_utf8_lossy(&shown), "response body");
+            }
             // Checked inside the attempt so a transient error in a 200 body is retried.
             if let Some(error) = in_band_error(status, &headers, &body) {
-                return Err(Error::Api(Box::new(error)));
+                return Err(Error::Api(Box::new(
+                    error.for_management(request.management),
+                )));
             }
             if stream {
                 // A JSON document where an event stream was asked for, and not
@@ -539,18 +488,21 @@ impl Client {
             &request.headers,
         );
         tracing::debug!(status = status.as_u16(), "openrouter error response");
-        tracing::trace!(body = %String::from_utf8_lossy(&body), "error body");
-        Err(Error::Api(Box::new(ApiError::from_response(
-            status, &headers, &body,
-        ))))
+        if tracing::enabled!(tracing::Level::TRACE) {
+            tracing::trace!(body = %String::from_utf8_lossy(&redact(&body)), "error body");
+        }
+        Err(Error::Api(Box::new(
+            ApiError::from_response(status, &headers, &body).for_management(request.management),
+        )))
     }
 }
 
 struct Prepared {
-    method: Method,
+    method: http::Method,
     url: reqwest::Url,
     headers: HeaderMap,
-    body: Option<Bytes>,
+    body: Option<bytes::Bytes>,
+    management: bool,
 }
 
 /// A stream whose status line and headers arrived.
@@ -564,14 +516,9 @@ pub(crate) struct OpenStream {
 }
 
 fn request_span(call: &Call) -> Span {
-    let model = call
-        .body
-        .as_ref()
-        .and_then(|b| b.get("model"))
-        .and_then(Value::as_str);
     let span = tracing::info_span!(
         "openrouter.request",
-        method = %call.method,
+        method = %call.op.method,
         path = %call.path,
         model = field::Empty,
         provider = field::Empty,
@@ -582,7 +529,7 @@ fn request_span(call: &Call) -> Span {
         completion_tokens = field::Empty,
         cost = field::Empty,
     );
-    if let Some(model) = model {
+    if let Some(model) = call.model() {
         span.record("model", model);
     }
     span
@@ -592,155 +539,4 @@ fn record_headers(span: &Span, headers: &HeaderMap) {
     if let Some(id) = headers.get("x-generation-id").and_then(|v| v.to_str().ok()) {
         span.record("generation_id", id);
     }
-}
-
-/// Reads a success body up to `limit`, failing beyond it.
-async fn read_body(
-    mut response: reqwest::Response,
-    limit: usize,
-    timeouts: &Timeouts,
-    clock: Clock,
-) -> Result<Bytes, Error> {
-    let too_large = || {
-        Error::LimitExceeded(Box::new(LimitError {
-            what: "response body",
-            limit,
-            source: None,
-        }))
-    };
-    if response
-        .content_length()
-        .is_some_and(|len| len > limit as u64)
-    {
-        return Err(too_large());
-    }
-    let mut body = BytesMut::new();
-    loop {
-        let chunk = clock
-            .limit(timeouts.idle, TimeoutKind::Idle, response.chunk())
-            .await?
-            .map_err(|e| Error::Transport(Box::new(TransportError::from_reqwest(e))))?;
-        let Some(chunk) = chunk else {
-            return Ok(body.freeze());
-        };
-        if body.len() + chunk.len() > limit {
-            return Err(too_large());
-        }
-        if body.is_empty() {
-            body = BytesMut::from(chunk);
-        } else {
-            body.extend_from_slice(&chunk);
-        }
-    }
-}
-
-/// Reads up to [`MAX_ERROR_BODY`] of an error body; failures end the read quietly.
-async fn read_error_body(
-    mut response: reqwest::Response,
-    timeouts: &Timeouts,
-    clock: Clock,
-) -> Bytes {
-    let mut body = BytesMut::new();
-    while body.len() < MAX_ERROR_BODY {
-        match clock
-            .limit(timeouts.idle, TimeoutKind::Idle, response.chunk())
-            .await
-        {
-            Ok(Ok(Some(chunk))) => {
-                let room = MAX_ERROR_BODY - body.len();
-                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            }
-            _ => break,
-        }
-    }
-    body.freeze()
-}
-
-/// The body with every occurrence of the request's bearer token replaced by
-/// `[REDACTED]`.
-///
-/// A misconfigured proxy or debugging endpoint may echo the request's headers
-/// back; the body then reaches error messages (`body_excerpt`), decode
-/// errors and logs, where the key must never appear. The search is one
-/// `memmem` pass, and the body is copied only when the key is found.
-fn scrub(body: Bytes, headers: &HeaderMap) -> Bytes {
-    let Some(token) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
-        .filter(|t| t.len() >= 8)
-    else {
-        return body;
-    };
-    let finder = memchr::memmem::Finder::new(token);
-    if finder.find(&body).is_none() {
-        return body;
-    }
-    let mut clean = Vec::with_capacity(body.len());
-    let mut rest = &body[..];
-    while let Some(at) = finder.find(rest) {
-        clean.extend_from_slice(&rest[..at]);
-        clean.extend_from_slice(b"[REDACTED]");
-        rest = &rest[at + token.len()..];
-    }
-    clean.extend_from_slice(rest);
-    Bytes::from(clean)
-}
-
-/// A 2xx body that is an error envelope: `error` set, and none of the
-/// fields a success carries (`choices`, `data`, `output`).
-pub(crate) fn in_band_error(
-    status: StatusCode,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Option<ApiError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        error: Option<IgnoredAny>,
-        #[serde(default)]
-        choices: Option<IgnoredAny>,
-        #[serde(default)]
-        data: Option<IgnoredAny>,
-        #[serde(default)]
-        output: Option<IgnoredAny>,
-    }
-    let probe: Probe = serde_json::from_slice(body).ok()?;
-    if probe.error.is_none()
-        || probe.choices.is_some()
-        || probe.data.is_some()
-        || probe.output.is_some()
-    {
-        return None;
-    }
-    Some(ApiError::from_response(status, headers, body))
-}
-
-/// Decodes a body, naming the JSON path of a failure. Leading whitespace
-/// (OpenRouter's keep-alive for slow non-streaming calls) is valid JSON.
-pub(crate) fn decode<T: DeserializeOwned>(
-    what: &'static str,
-    status: StatusCode,
-    body: &[u8],
-) -> Result<T, Error> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        Error::Decode(Box::new(DecodeError::new(
-            what,
-            status,
-            body,
-            path,
-            e.into_inner(),
-        )))
-    })?;
-    deserializer.end().map_err(|e| {
-        Error::Decode(Box::new(DecodeError::new(
-            what,
-            status,
-            body,
-            ".".to_owned(),
-            e,
-        )))
-    })?;
-    Ok(value)
 }

@@ -214,3 +214,49 @@ fn every_mid_stream_error_form() {
         insta::assert_snapshot!(format!("mid_stream_{name}"), run.dump());
     }
 }
+
+#[test]
+fn a_cut_answer_is_not_asked_for_twice_and_names_the_generation() {
+    use openrouter_testkit::raw::{RawServer, Step, head};
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let body = br#"{"id":"gen-1764000000-cutcutcutcutcutcutcu","object":"chat.completion","#;
+    let mut bytes = head(
+        200,
+        &[
+            ("content-type", "application/json"),
+            ("content-length", &(body.len() + 300).to_string()),
+            ("x-generation-id", "gen-1764000000-cutcutcutcutcutcutcu"),
+        ],
+    );
+    bytes.extend_from_slice(body);
+    let server = runtime
+        .block_on(RawServer::start(vec![vec![Step::send(bytes), Step::Reset]]))
+        .unwrap();
+    let mut command = openrouter(&["chat", "--no-stream", "Hello"]);
+    command
+        .env("OPENROUTER_API_KEY", crate::support::KEY)
+        .env("OPENROUTER_BASE_URL", server.base_url());
+    let run = Run::plain(command, None);
+    assert_ne!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        server.received_requests().len(),
+        1,
+        "sent once: {}",
+        run.stderr
+    );
+    for needle in [
+        "gen-1764000000-cutcutcutcutcutcutcu",
+        "may have been processed",
+    ] {
+        assert!(
+            run.stderr.contains(needle),
+            "`{needle}` missing: {}",
+            run.stderr
+        );
+    }
+}

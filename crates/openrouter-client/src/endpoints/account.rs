@@ -5,13 +5,14 @@ use openrouter_types::generation::Generation;
 use openrouter_types::key::KeyInfo;
 use openrouter_types::models::Data;
 
+use crate::operation as op;
 use crate::transport::Call;
 use crate::{Client, Error, Response};
 
 impl Client {
     /// `GET /key`: limits and usage of the calling key.
     pub async fn key(&self) -> Result<Response<KeyInfo>, Error> {
-        let call = Call::get("/key", "key info");
+        let call = Call::new(&op::KEY);
         Ok(self
             .send_json::<Data<KeyInfo>>(call)
             .await?
@@ -21,7 +22,7 @@ impl Client {
     /// `GET /credits`: total credits bought and used (the current API
     /// documents it as needing a management key).
     pub async fn credits(&self) -> Result<Response<Credits>, Error> {
-        let call = Call::get("/credits", "credits");
+        let call = Call::new(&op::CREDITS);
         Ok(self
             .send_json::<Data<Credits>>(call)
             .await?
@@ -40,7 +41,7 @@ impl Client {
                 "the generation id is empty: use the `id` of a completion or its X-Generation-Id header",
             ));
         }
-        let mut call = Call::get("/generation", "generation").query([("id", id.to_owned())]);
+        let mut call = Call::new(&op::GENERATION).query([("id", id.to_owned())]);
         call.retry_not_found = true;
         Ok(self
             .send_json::<Data<Generation>>(call)

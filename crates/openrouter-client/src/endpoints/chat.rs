@@ -1,11 +1,11 @@
 //! `POST /chat/completions`, plain and streaming.
 
-use http::Method;
 use openrouter_types::chat::ChatRequest;
 use openrouter_types::error::{ErrorBody, ErrorResponse};
 use openrouter_types::response::{ChatCompletion, FinishReason};
 
 use crate::error::{ApiError, MidStreamError};
+use crate::operation as op;
 use crate::stream::record_usage;
 use crate::transport::Call;
 use crate::{ChatStream, Client, Error, Response};
@@ -30,15 +30,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn chat(&self, request: &ChatRequest) -> Result<Response<ChatCompletion>, Error> {
-        let mut call = Call::with_body(
-            Method::POST,
-            "/chat/completions",
-            "chat completion",
-            request,
-        )?;
-        if let Some(body) = &mut call.body {
-            body.remove("stream");
-        }
+        let call = Call::json(&op::CHAT_COMPLETIONS, request)?.without_field("stream");
         let response = self
             .send_json_observed::<ChatCompletion>(call, |completion, span| {
                 if let Some(provider) = &completion.provider {
@@ -62,12 +54,7 @@ impl Client {
     /// and retried like any other call; once the stream is open, nothing is
     /// retried. See [`ChatStream`] for the end-of-stream contract.
     pub async fn chat_stream(&self, request: &ChatRequest) -> Result<ChatStream, Error> {
-        let call = Call::with_body(
-            Method::POST,
-            "/chat/completions",
-            "chat completion",
-            request,
-        )?;
+        let call = Call::json(&op::CHAT_COMPLETIONS, request)?;
         let open = self.open_stream(call).await?;
         Ok(ChatStream::new(open))
     }

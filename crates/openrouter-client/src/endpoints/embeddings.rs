@@ -1,8 +1,8 @@
 //! `POST /embeddings`.
 
-use http::Method;
 use openrouter_types::embeddings::{EmbeddingsRequest, EmbeddingsResponse};
 
+use crate::operation as op;
 use crate::transport::Call;
 use crate::{Client, Error, Response};
 
@@ -12,7 +12,7 @@ impl Client {
         &self,
         request: &EmbeddingsRequest,
     ) -> Result<Response<EmbeddingsResponse>, Error> {
-        let call = Call::with_body(Method::POST, "/embeddings", "embeddings", request)?;
+        let call = Call::json(&op::EMBEDDINGS, request)?;
         self.send_json(call).await
     }
 }

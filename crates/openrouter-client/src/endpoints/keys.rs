@@ -1,13 +1,12 @@
 //! Key management (`/keys`): needs a management key.
 
-use http::Method;
 use openrouter_types::keys::{
     ApiKey as KeyRecord, CreateKeyRequest, CreateKeyResponse, DeleteKeyResponse, ListKeysQuery,
     UpdateKeyRequest,
 };
 use openrouter_types::models::Data;
 
-use super::models::path_segment;
+use crate::operation as op;
 use crate::transport::Call;
 use crate::{Client, Error, Response};
 
@@ -17,7 +16,7 @@ impl Client {
         &self,
         query: &ListKeysQuery,
     ) -> Result<Response<Vec<KeyRecord>>, Error> {
-        let call = Call::get("/keys", "key list").query(query.to_query_pairs());
+        let call = Call::new(&op::LIST_KEYS).query(query.to_query_pairs());
         Ok(self
             .send_json::<Data<Vec<KeyRecord>>>(call)
             .await?
@@ -30,15 +29,15 @@ impl Client {
         &self,
         request: &CreateKeyRequest,
     ) -> Result<Response<CreateKeyResponse>, Error> {
-        let call = Call::with_body(Method::POST, "/keys", "created key", request)?;
+        let call = Call::json(&op::CREATE_KEY, request)?;
         self.send_json(call).await
     }
 
     /// `GET /keys/{hash}`: one key.
     pub async fn get_key(&self, hash: &str) -> Result<Response<KeyRecord>, Error> {
-        let path = format!("/keys/{}", path_segment("key hash", hash)?);
+        let call = Call::new(&op::GET_KEY).param("hash", hash)?;
         Ok(self
-            .send_json::<Data<KeyRecord>>(Call::get(path, "key"))
+            .send_json::<Data<KeyRecord>>(call)
             .await?
             .map(Data::into_inner))
     }
@@ -49,8 +48,7 @@ impl Client {
         hash: &str,
         request: &UpdateKeyRequest,
     ) -> Result<Response<KeyRecord>, Error> {
-        let path = format!("/keys/{}", path_segment("key hash", hash)?);
-        let call = Call::with_body(Method::PATCH, path, "key", request)?;
+        let call = Call::json(&op::UPDATE_KEY, request)?.param("hash", hash)?;
         Ok(self
             .send_json::<Data<KeyRecord>>(call)
             .await?
@@ -59,9 +57,7 @@ impl Client {
 
     /// `DELETE /keys/{hash}`: deletes a key.
     pub async fn delete_key(&self, hash: &str) -> Result<Response<DeleteKeyResponse>, Error> {
-        let path = format!("/keys/{}", path_segment("key hash", hash)?);
-        let mut call = Call::get(path, "deleted key");
-        call.method = Method::DELETE;
+        let call = Call::new(&op::DELETE_KEY).param("hash", hash)?;
         self.send_json(call).await
     }
 }

@@ -5,8 +5,36 @@ use http::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::operation::{AuthKind, BodyKind, Operation, ResponseKind, RetryClass};
 use crate::transport::Call;
 use crate::{Client, Error, Response};
+
+/// A `GET` of a path this crate does not declare: a read, so idempotent.
+static RAW_GET: Operation = Operation {
+    id: "raw GET",
+    method: Method::GET,
+    path: "",
+    auth: AuthKind::Inference,
+    retry: RetryClass::Idempotent,
+    request: BodyKind::None,
+    response: ResponseKind::Json,
+    client_method: "get_json",
+    what: "response",
+};
+
+/// A `POST` of a path this crate does not declare: it may create or
+/// generate, so it is resent only when the server says it did not act.
+static RAW_POST: Operation = Operation {
+    id: "raw POST",
+    method: Method::POST,
+    path: "",
+    auth: AuthKind::Inference,
+    retry: RetryClass::NotIdempotent,
+    request: BodyKind::Json,
+    response: ResponseKind::Json,
+    client_method: "post_json",
+    what: "response",
+};
 
 impl Client {
     /// `GET {base}{path}?{query}`, decoded as `T` (use `serde_json::Value` for
@@ -25,7 +53,9 @@ impl Client {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<Response<T>, Error> {
-        let call = Call::get(checked(path)?, "response").query(
+        let mut call = Call::new(&RAW_GET);
+        call.path = checked(path)?.to_owned();
+        let call = call.query(
             query
                 .iter()
                 .map(|(name, value)| (*name, (*value).to_owned())),
@@ -39,7 +69,8 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<Response<T>, Error> {
-        let call = Call::with_body(Method::POST, checked(path)?, "response", body)?;
+        let mut call = Call::json(&RAW_POST, body)?;
+        call.path = checked(path)?.to_owned();
         self.send_json(call).await
     }
 }

@@ -1,10 +1,10 @@
 //! `POST /responses` (OpenAI Responses-compatible, stateless), plain and streaming.
 
-use http::Method;
 use openrouter_types::error::ErrorResponse;
 use openrouter_types::responses::{Response as ResponseObject, ResponseStatus, ResponsesRequest};
 
 use crate::error::{ApiError, MidStreamError};
+use crate::operation as op;
 use crate::stream::responses::{ResponsesStream, error_body};
 use crate::transport::Call;
 use crate::{Client, Error, Response};
@@ -18,10 +18,7 @@ impl Client {
         &self,
         request: &ResponsesRequest,
     ) -> Result<Response<ResponseObject>, Error> {
-        let mut call = Call::with_body(Method::POST, "/responses", "response", request)?;
-        if let Some(body) = &mut call.body {
-            body.remove("stream");
-        }
+        let call = Call::json(&op::RESPONSES, request)?.without_field("stream");
         let response = self.send_json::<ResponseObject>(call).await?;
         if response.status == Some(ResponseStatus::Failed) {
             let (data, meta) = response.into_parts();
@@ -42,7 +39,7 @@ impl Client {
         &self,
         request: &ResponsesRequest,
     ) -> Result<ResponsesStream, Error> {
-        let call = Call::with_body(Method::POST, "/responses", "response", request)?;
+        let call = Call::json(&op::RESPONSES, request)?;
         Ok(ResponsesStream::new(self.open_stream(call).await?))
     }
 }

@@ -27,6 +27,8 @@ pub struct ApiError {
     pub(crate) retry_after: Option<Duration>,
     pub(crate) headers: HeaderMap,
     pub(crate) attempts: Vec<Attempt>,
+    /// The operation needs a management key (its 401 and 403 say so).
+    pub(crate) management: bool,
 }
 
 impl ApiError {
@@ -100,7 +102,86 @@ impl ApiError {
             retry_after,
             headers,
             attempts: Vec::new(),
+            management: false,
         }
+    }
+
+    /// Marks the error of an operation that needs a management key.
+    pub(crate) fn for_management(mut self, management: bool) -> Self {
+        self.management = management;
+        self
+    }
+
+    /// Rate limited: 429, or `error_type` `rate_limit_exceeded`.
+    pub fn is_rate_limited(&self) -> bool {
+        self.status.as_u16() == 429 || self.error_type() == Some(&ErrorType::RateLimitExceeded)
+    }
+
+    /// The key is invalid, disabled or lacks permission: 401, or a 403 that
+    /// is not a moderation refusal.
+    pub fn is_auth(&self) -> bool {
+        match self.status.as_u16() {
+            401 => true,
+            403 => !self.is_moderated(),
+            _ => matches!(
+                self.error_type(),
+                Some(ErrorType::Authentication | ErrorType::PermissionDenied)
+            ),
+        }
+    }
+
+    /// Not enough credits: 402, or `error_type` `payment_required`.
+    pub fn is_insufficient_credits(&self) -> bool {
+        self.status.as_u16() == 402 || self.error_type() == Some(&ErrorType::PaymentRequired)
+    }
+
+    /// The input does not fit the context window: `error_type`
+    /// `context_length_exceeded`, or a provider's message saying so.
+    pub fn is_context_length_exceeded(&self) -> bool {
+        if self.error_type() == Some(&ErrorType::ContextLengthExceeded) {
+            return true;
+        }
+        let says = |text: &str| {
+            let text = text.to_ascii_lowercase();
+            text.contains("context length")
+                || text.contains("context window")
+                || text.contains("maximum context")
+                || text.contains("prompt is too long")
+        };
+        self.status.as_u16() == 400
+            && (says(self.message()) || self.raw_message().is_some_and(|m| says(&m)))
+    }
+
+    /// Refused by moderation or a content policy: a 403 with moderation
+    /// reasons, or `error_type` `content_policy_violation`.
+    pub fn is_moderated(&self) -> bool {
+        !self.moderation_reasons().is_empty()
+            || self.error_type() == Some(&ErrorType::ContentPolicyViolation)
+    }
+
+    /// The upstream provider failed: an error relayed from a named provider,
+    /// `provider_overloaded` / `provider_unavailable`, or a 502, 503, 520–523
+    /// or 529 from the edge. Another provider or model may succeed.
+    pub fn is_provider_error(&self) -> bool {
+        matches!(
+            self.error_type(),
+            Some(ErrorType::ProviderOverloaded | ErrorType::ProviderUnavailable)
+        ) || matches!(self.status.as_u16(), 502 | 503 | 520..=523 | 529)
+            || (self.provider_name().is_some() && !self.is_auth() && !self.is_moderated())
+    }
+
+    /// A timeout upstream: 408, 504, 524, or `error_type` `timeout`.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self.status.as_u16(), 408 | 504 | 524)
+            || self.error_type() == Some(&ErrorType::Timeout)
+    }
+
+    /// Models OpenRouter suggests instead (`error.availability.fallback_models`).
+    pub fn fallback_models(&self) -> &[String] {
+        self.error_body()
+            .and_then(|b| b.availability.as_ref())
+            .and_then(|a| a.fallback_models.as_deref())
+            .unwrap_or_default()
     }
 
     /// The status the error stands for. Usually the HTTP status; for an error
@@ -251,8 +332,8 @@ impl ApiError {
 
     fn hint(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.status.as_u16() {
-            401 if self.message().contains("management key") => f.write_str(
-                "; this endpoint needs a management key, not an inference key: create one in the OpenRouter settings and pass it as OPENROUTER_API_KEY",
+            401 | 403 if self.management || self.message().contains("management key") => f.write_str(
+                "; this endpoint needs a management key, not an inference key: create one in the OpenRouter settings and set OPENROUTER_MANAGEMENT_KEY to it (OPENROUTER_API_KEY is used when it is unset)",
             ),
             401 => f.write_str("; check that OPENROUTER_API_KEY holds a valid, enabled key"),
             402 => {

@@ -6,6 +6,7 @@ mod captures;
 mod chat;
 mod endpoints;
 mod errors;
+mod options;
 mod redirect;
 mod retry;
 mod secrets;

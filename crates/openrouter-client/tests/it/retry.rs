@@ -276,10 +276,10 @@ async fn the_retry_deadline_is_respected() {
 }
 
 #[tokio::test]
-async fn response_header_timeouts_are_retried_then_reported() {
+async fn response_header_timeouts_of_a_read_are_retried_then_reported() {
     let server = server().await;
-    Mock::given(path("/api/v1/chat/completions"))
-        .respond_with(respond(fixture("chat/demo")).set_delay(Duration::from_secs(10)))
+    Mock::given(path("/api/v1/key"))
+        .respond_with(respond(fixture("key/info")).set_delay(Duration::from_secs(10)))
         .expect(2)
         .mount(&server)
         .await;
@@ -288,7 +288,7 @@ async fn response_header_timeouts_are_retried_then_reported() {
         .max_retries(1)
         .build()
         .unwrap();
-    let error = client.chat(&chat_request()).await.unwrap_err();
+    let error = client.key().await.unwrap_err();
     let Error::Timeout(e) = &error else {
         panic!("expected a timeout, got {error:?}")
     };
@@ -297,6 +297,30 @@ async fn response_header_timeouts_are_retried_then_reported() {
     assert_eq!(
         e.attempts()[0].outcome(),
         &AttemptOutcome::Timeout(TimeoutKind::ResponseHeaders)
+    );
+}
+
+#[tokio::test]
+async fn a_chat_that_timed_out_after_it_was_sent_is_not_sent_again() {
+    let server = server().await;
+    Mock::given(path("/api/v1/chat/completions"))
+        .respond_with(respond(fixture("chat/demo")).set_delay(Duration::from_secs(10)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = builder(&server.uri())
+        .timeouts(Timeouts::default().response_headers(Duration::from_millis(150)))
+        .max_retries(2)
+        .build()
+        .unwrap();
+    let error = client.chat(&chat_request()).await.unwrap_err();
+    assert!(error.is_ambiguous(), "{error:?}");
+    assert!(error.is_timeout());
+    assert_eq!(error.attempts().len(), 1);
+    let message = error.to_string();
+    assert!(
+        message.contains("may have been processed") && message.contains("retry_ambiguous"),
+        "{message}"
     );
 }
 

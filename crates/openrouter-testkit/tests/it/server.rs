@@ -284,7 +284,7 @@ async fn received_requests_are_recorded_with_secrets_redacted_in_dumps() {
     assert!(!dump.contains("sk-not-a-real-key"), "{dump}");
     assert_eq!(
         dump,
-        "POST /api/v1/chat/completions?trace=1\naccept: */*\nauthorization: [redacted]\ncontent-length: 79\nx-openrouter-title: testkit\n\n{\n  \"messages\": [\n    {\n      \"content\": \"hi\",\n      \"role\": \"user\"\n    }\n  ],\n  \"model\": \"any/model\",\n  \"stream\": true\n}\n"
+        "POST /api/v1/chat/completions?trace=1\naccept: */*\nauthorization: [redacted]\ncontent-length: 79\nx-openrouter-title: testkit\n\n{\n  \"model\": \"any/model\",\n  \"messages\": [\n    {\n      \"role\": \"user\",\n      \"content\": \"hi\"\n    }\n  ],\n  \"stream\": true\n}\n"
     );
 }
 

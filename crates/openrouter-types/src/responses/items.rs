@@ -125,7 +125,7 @@ impl<'de> Deserialize<'de> for Item {
         }
         match tag.as_deref() {
             Some("message") => {
-                map.remove("type");
+                map.shift_remove("type");
                 let mut m: MessageItem = inner(map)?;
                 m.typed = true;
                 Ok(Self::Message(m))
@@ -136,15 +136,15 @@ impl<'de> Deserialize<'de> for Item {
                 Ok(Self::Message(m))
             }
             Some("reasoning") => {
-                map.remove("type");
+                map.shift_remove("type");
                 inner(map).map(Self::Reasoning)
             }
             Some("function_call") => {
-                map.remove("type");
+                map.shift_remove("type");
                 inner(map).map(Self::FunctionCall)
             }
             Some("function_call_output") => {
-                map.remove("type");
+                map.shift_remove("type");
                 inner(map).map(Self::FunctionCallOutput)
             }
             _ => Ok(Self::Other(serde_json::Value::Object(map))),
