@@ -309,22 +309,23 @@ open_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EmbeddingsResponse {
-    /// Generation id (`gen-emb-…`), usable with `GET /generation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    // Fields in the order the wire sends them (a real capture), so a round trip keeps it.
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// Model that served it; may lack the vendor prefix (`text-embedding-3-small`).
-    pub model: String,
     /// One vector per input.
     pub data: Vec<Embedding>,
+    /// Model that served it; may lack the vendor prefix (`text-embedding-3-small`).
+    pub model: String,
     /// Tokens and cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
     /// Provider that served it (not in the spec; seen on the wire).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    /// Generation id (`gen-emb-…`), usable with `GET /generation`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,

@@ -177,12 +177,12 @@ pub struct Model {
     /// Related API URLs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<ModelLinks>,
-    /// Reasoning options (reasoning models only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reasoning: Option<ModelReasoning>,
     /// Third-party benchmark scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmarks: Option<Benchmarks>,
+    /// Reasoning options (reasoning models only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<ModelReasoning>,
     /// The model an alias such as `~anthropic/claude-sonnet-latest` points at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias_target: Option<AliasTarget>,
@@ -446,12 +446,12 @@ impl ModelReasoning {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Benchmarks {
-    /// Artificial Analysis indices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub artificial_analysis: Option<ArtificialAnalysis>,
     /// Design Arena results per category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub design_arena: Option<Vec<DesignArenaEntry>>,
+    /// Artificial Analysis indices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artificial_analysis: Option<ArtificialAnalysis>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,
