@@ -123,7 +123,7 @@ fn every_capture_of_our_endpoints_round_trips() {
 /// Whether `difference` (an `order_diff` line) of capture `name` is a known conflict.
 fn exempt(name: &str, difference: &str, used: &mut [bool]) -> bool {
     for (i, (prefix, path, _why)) in ORDER_CONFLICTS.iter().enumerate() {
-        if name.starts_with(prefix) && difference.starts_with(&format!("{path}")) {
+        if name.starts_with(prefix) && difference.starts_with(path) {
             used[i] = true;
             return true;
         }
