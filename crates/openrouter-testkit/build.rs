@@ -35,7 +35,7 @@ fn main() {
     std::fs::write(out_dir.join("bundled.rs"), out).expect("OUT_DIR is writable");
 }
 
-/// Every `.json`/`.sse` file below `root`, skipping the top-level `sse/` folder (parser cases
+/// Every fixture file (see `is_fixture_file`) below `root`, skipping the top-level `sse/` folder (parser cases
 /// in another format).
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -49,8 +49,14 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
             if relative != "sse" {
                 collect(root, &path, files);
             }
-        } else if relative.ends_with(".json") || relative.ends_with(".sse") {
+        } else if is_fixture_file(&relative) {
             files.push((relative, path));
         }
     }
+}
+
+/// Exchanges (`.json`) and the bodies they name (`.sse`, and binary bodies such as
+/// `.mp3` or `.mp4`); not the folder READMEs.
+fn is_fixture_file(relative: &str) -> bool {
+    !relative.ends_with(".md") && !relative.ends_with(".pending")
 }

@@ -179,14 +179,20 @@ fn check_exchange(path: &Path, name: &str) -> (Vec<String>, Option<String>) {
         problems.push("response needs exactly one of `body`, `body_text`, `body_file`".to_owned());
         return (problems, None);
     }
-    let kind = Kind::of_fixture(name, request_path, status, content_type);
+    let kind = Kind::of_fixture(name, method, request_path, status, content_type);
     if let Some(file) = response["body_file"].as_str() {
         let sibling = path.with_file_name(file);
         match std::fs::read(&sibling) {
-            Ok(bytes) => {
+            Ok(bytes) if content_type.starts_with("text/event-stream") => {
                 let expect_complete = !name.contains("truncated");
                 problems.extend(check_sse(&bytes, kind, expect_complete));
             }
+            // A binary body (audio, video, a file): it must exist and say what it is.
+            Ok(bytes) if bytes.is_empty() => problems.push(format!("body_file {file} is empty")),
+            Ok(_) if content_type.is_empty() => {
+                problems.push(format!("body_file {file} needs a content-type"));
+            }
+            Ok(_) => {}
             Err(e) => problems.push(format!("body_file {file}: {e}")),
         }
         return (problems, Some(file.to_owned()));
@@ -310,7 +316,15 @@ fn check_sse(bytes: &[u8], kind: Kind, expect_complete: bool) -> Vec<String> {
                     continue;
                 }
                 let found = match serde_json::from_str::<Value>(event.data()) {
-                    Ok(value) => kind.decode(&value),
+                    Ok(value) => {
+                        // Anthropic's Messages streams end with `message_stop` (or an `error`), not [DONE].
+                        if matches!(kind, Kind::MessagesEvent)
+                            && (value["type"] == "message_stop" || value["type"] == "error")
+                        {
+                            done = true;
+                        }
+                        kind.decode(&value)
+                    }
                     Err(e) => vec![format!("data is not JSON: {e}")],
                 };
                 for problem in found {
@@ -373,20 +387,373 @@ enum Kind {
     KeyOne,
     KeyDeleted,
     Embeddings,
+    MessagesEvent,
+    /// A route of the rest of the API: its decoder from [`ROUTES`].
+    Routed(fn(&Value) -> Vec<String>),
+}
+
+/// The response type of each route beyond the original endpoints, by
+/// method and path template: `(METHOD, template, decoder)`.
+const ROUTES: &[(&str, &str, fn(&Value) -> Vec<String>)] = {
+    use types::models::{Data, PageQuery as _};
+    use types::{
+        activity, analytics, audio, benchmarks, byok, classifications, coinbase, datasets,
+        feedback, files, generation_content, guardrails, images, management, messages, oauth,
+        observability, organization, presets, rerank, scim, videos, workspaces,
+    };
+    type L<T> = management::ListPage<T>;
+    &[
+        (
+            "POST",
+            "/messages",
+            round_trip::<messages::MessagesResponse>,
+        ),
+        ("POST", "/rerank", round_trip::<rerank::RerankResponse>),
+        (
+            "POST",
+            "/images",
+            round_trip::<images::ImageGenerationResponse>,
+        ),
+        (
+            "GET",
+            "/images/models",
+            round_trip::<images::ImageModelsList>,
+        ),
+        (
+            "GET",
+            "/images/models/{}/{}/endpoints",
+            round_trip::<images::ImageModelEndpoints>,
+        ),
+        ("POST", "/videos", round_trip::<videos::VideoJob>),
+        (
+            "GET",
+            "/videos/models",
+            round_trip::<videos::VideoModelsList>,
+        ),
+        ("GET", "/videos/{}", round_trip::<videos::VideoJob>),
+        (
+            "POST",
+            "/audio/transcriptions",
+            round_trip::<audio::TranscriptionResponse>,
+        ),
+        (
+            "POST",
+            "/generation/feedback",
+            round_trip::<Data<feedback::FeedbackReceipt>>,
+        ),
+        (
+            "GET",
+            "/generation/content",
+            round_trip::<Data<generation_content::GenerationContent>>,
+        ),
+        (
+            "GET",
+            "/classifications/task",
+            round_trip::<Data<classifications::TaskClassifications>>,
+        ),
+        (
+            "POST",
+            "/presets/{}/chat/completions",
+            round_trip::<Data<presets::Preset>>,
+        ),
+        (
+            "POST",
+            "/presets/{}/messages",
+            round_trip::<Data<presets::Preset>>,
+        ),
+        (
+            "POST",
+            "/presets/{}/responses",
+            round_trip::<Data<presets::Preset>>,
+        ),
+        ("GET", "/presets", round_trip::<presets::PresetList>),
+        ("GET", "/presets/{}", round_trip::<Data<presets::Preset>>),
+        (
+            "GET",
+            "/presets/{}/versions",
+            round_trip::<presets::PresetVersionList>,
+        ),
+        (
+            "GET",
+            "/presets/{}/versions/{}",
+            round_trip::<Data<presets::PresetVersion>>,
+        ),
+        ("GET", "/byok", round_trip::<byok::ByokKeyList>),
+        ("POST", "/byok", round_trip::<Data<byok::ByokKey>>),
+        ("GET", "/byok/{}", round_trip::<Data<byok::ByokKey>>),
+        ("PATCH", "/byok/{}", round_trip::<Data<byok::ByokKey>>),
+        (
+            "DELETE",
+            "/byok/{}",
+            round_trip::<byok::DeleteByokKeyResponse>,
+        ),
+        (
+            "GET",
+            "/activity",
+            round_trip::<Data<Vec<activity::ActivityItem>>>,
+        ),
+        (
+            "GET",
+            "/analytics/meta",
+            round_trip::<Data<analytics::AnalyticsMeta>>,
+        ),
+        (
+            "POST",
+            "/analytics/query",
+            round_trip::<Data<analytics::AnalyticsResult>>,
+        ),
+        (
+            "GET",
+            "/datasets/app-rankings",
+            round_trip::<datasets::AppRankingsResponse>,
+        ),
+        (
+            "GET",
+            "/datasets/rankings-daily",
+            round_trip::<datasets::RankingsDailyResponse>,
+        ),
+        (
+            "GET",
+            "/datasets/session-cost",
+            round_trip::<datasets::SessionCostResponse>,
+        ),
+        (
+            "GET",
+            "/benchmarks",
+            round_trip::<benchmarks::BenchmarksResponse>,
+        ),
+        (
+            "POST",
+            "/credits/coinbase",
+            round_trip::<Data<coinbase::CoinbaseCharge>>,
+        ),
+        (
+            "POST",
+            "/auth/keys/code",
+            round_trip::<Data<oauth::AuthCode>>,
+        ),
+        (
+            "POST",
+            "/auth/keys",
+            round_trip::<oauth::ExchangeAuthCodeResponse>,
+        ),
+        ("GET", "/files", round_trip::<files::FileList>),
+        ("POST", "/files", round_trip::<files::FileMetadata>),
+        ("GET", "/files/{}", round_trip::<files::FileMetadata>),
+        ("DELETE", "/files/{}", round_trip::<files::FileDeleted>),
+        (
+            "GET",
+            "/organization/members",
+            round_trip::<organization::MemberList>,
+        ),
+        ("GET", "/guardrails", round_trip::<L<guardrails::Guardrail>>),
+        (
+            "POST",
+            "/guardrails",
+            round_trip::<Data<guardrails::Guardrail>>,
+        ),
+        (
+            "GET",
+            "/guardrails/assignments/keys",
+            round_trip::<L<guardrails::KeyAssignment>>,
+        ),
+        (
+            "GET",
+            "/guardrails/assignments/members",
+            round_trip::<L<guardrails::MemberAssignment>>,
+        ),
+        (
+            "GET",
+            "/guardrails/{}",
+            round_trip::<Data<guardrails::Guardrail>>,
+        ),
+        (
+            "PATCH",
+            "/guardrails/{}",
+            round_trip::<Data<guardrails::Guardrail>>,
+        ),
+        (
+            "DELETE",
+            "/guardrails/{}",
+            round_trip::<management::Deleted>,
+        ),
+        (
+            "GET",
+            "/guardrails/{}/assignments/keys",
+            round_trip::<L<guardrails::KeyAssignment>>,
+        ),
+        (
+            "POST",
+            "/guardrails/{}/assignments/keys",
+            round_trip::<guardrails::AssignedCount>,
+        ),
+        (
+            "POST",
+            "/guardrails/{}/assignments/keys/remove",
+            round_trip::<guardrails::UnassignedCount>,
+        ),
+        (
+            "GET",
+            "/guardrails/{}/assignments/members",
+            round_trip::<L<guardrails::MemberAssignment>>,
+        ),
+        (
+            "POST",
+            "/guardrails/{}/assignments/members",
+            round_trip::<guardrails::AssignedCount>,
+        ),
+        (
+            "POST",
+            "/guardrails/{}/assignments/members/remove",
+            round_trip::<guardrails::UnassignedCount>,
+        ),
+        ("GET", "/workspaces", round_trip::<L<workspaces::Workspace>>),
+        (
+            "POST",
+            "/workspaces",
+            round_trip::<Data<workspaces::Workspace>>,
+        ),
+        (
+            "GET",
+            "/workspaces/{}",
+            round_trip::<Data<workspaces::Workspace>>,
+        ),
+        (
+            "PATCH",
+            "/workspaces/{}",
+            round_trip::<Data<workspaces::Workspace>>,
+        ),
+        (
+            "DELETE",
+            "/workspaces/{}",
+            round_trip::<management::Deleted>,
+        ),
+        (
+            "GET",
+            "/workspaces/{}/budgets",
+            round_trip::<workspaces::budgets::WorkspaceBudgets>,
+        ),
+        (
+            "GET",
+            "/workspaces/{}/budgets/{}",
+            round_trip::<workspaces::budgets::WorkspaceBudgetResponse>,
+        ),
+        (
+            "PUT",
+            "/workspaces/{}/budgets/{}",
+            round_trip::<workspaces::budgets::WorkspaceBudgetResponse>,
+        ),
+        (
+            "DELETE",
+            "/workspaces/{}/budgets/{}",
+            round_trip::<management::Deleted>,
+        ),
+        (
+            "GET",
+            "/workspaces/{}/members",
+            round_trip::<L<workspaces::WorkspaceMember>>,
+        ),
+        (
+            "POST",
+            "/workspaces/{}/members/add",
+            round_trip::<workspaces::MembersAdded>,
+        ),
+        (
+            "POST",
+            "/workspaces/{}/members/remove",
+            round_trip::<workspaces::MembersRemoved>,
+        ),
+        (
+            "GET",
+            "/observability/destinations",
+            round_trip::<L<observability::Destination>>,
+        ),
+        (
+            "POST",
+            "/observability/destinations",
+            round_trip::<Data<observability::Destination>>,
+        ),
+        (
+            "GET",
+            "/observability/destinations/{}",
+            round_trip::<Data<observability::Destination>>,
+        ),
+        (
+            "PATCH",
+            "/observability/destinations/{}",
+            round_trip::<Data<observability::Destination>>,
+        ),
+        (
+            "DELETE",
+            "/observability/destinations/{}",
+            round_trip::<management::Deleted>,
+        ),
+        (
+            "GET",
+            "/scim/group-mappings",
+            round_trip::<L<scim::GroupMapping>>,
+        ),
+        (
+            "POST",
+            "/scim/group-mappings",
+            round_trip::<Data<scim::GroupMapping>>,
+        ),
+        (
+            "GET",
+            "/scim/group-mappings/{}",
+            round_trip::<Data<scim::GroupMapping>>,
+        ),
+        (
+            "PATCH",
+            "/scim/group-mappings/{}",
+            round_trip::<Data<scim::GroupMapping>>,
+        ),
+        (
+            "DELETE",
+            "/scim/group-mappings/{}",
+            round_trip::<management::Deleted>,
+        ),
+        ("GET", "/scim/groups", round_trip::<L<scim::ScimGroup>>),
+    ]
+};
+
+/// Whether `path` fills `template`, whose `{}` stand for one segment each.
+fn fills(template: &str, path: &str) -> bool {
+    let (mut t, mut p) = (template.split('/'), path.split('/'));
+    loop {
+        match (t.next(), p.next()) {
+            (None, None) => return true,
+            (Some("{}"), Some(p)) if !p.is_empty() => {}
+            (Some(t), Some(p)) if t == p => {}
+            _ => return false,
+        }
+    }
 }
 
 impl Kind {
-    fn of_fixture(name: &str, path: &str, status: u64, content_type: &str) -> Kind {
+    fn of_fixture(name: &str, method: &str, path: &str, status: u64, content_type: &str) -> Kind {
         let path = path.trim_start_matches("/api/v1");
         if content_type.starts_with("text/event-stream") {
-            return if path == "/responses" {
-                Kind::ResponsesEvent
-            } else {
-                Kind::ChatChunk
+            return match path {
+                "/responses" => Kind::ResponsesEvent,
+                "/messages" => Kind::MessagesEvent,
+                _ => Kind::ChatChunk,
             };
         }
         if status >= 400 || name.contains("error_in_200") {
             return Kind::Error;
+        }
+        // Literal paths before templates: `/guardrails/assignments/keys` is not `/guardrails/{}`.
+        let route = ROUTES
+            .iter()
+            .find(|(m, t, _)| *m == method && *t == path)
+            .or_else(|| {
+                ROUTES
+                    .iter()
+                    .find(|(m, t, _)| *m == method && fills(t, path))
+            });
+        if let Some((_, _, decode)) = route {
+            return Kind::Routed(*decode);
         }
         match path {
             "/chat/completions" => Kind::ChatCompletion,
@@ -431,6 +798,8 @@ impl Kind {
             Kind::KeyOne => round_trip::<types::Data<types::ApiKey>>(value),
             Kind::KeyDeleted => round_trip::<types::keys::DeleteKeyResponse>(value),
             Kind::Embeddings => round_trip::<types::EmbeddingsResponse>(value),
+            Kind::MessagesEvent => round_trip::<types::messages::MessagesStreamEvent>(value),
+            Kind::Routed(decode) => decode(value),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Project automation (`cargo xtask`): what CI runs, fuzzing, benchmarks and fixtures.
+//! Project automation (`cargo xtask`): what CI runs, fuzzing, benchmarks, fixtures and the spec check.
 //!
 //! Kept dependency-light on purpose (matklad's cargo-xtask): tasks shell out to
 //! `cargo`, so `cargo xtask` builds in seconds on a fresh machine.
@@ -8,6 +8,7 @@ mod ci;
 mod fixtures;
 mod fuzz;
 mod peer;
+mod spec;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,11 @@ const TASKS: &[Task] = &[
         name: "peer",
         usage: "peer [--python-only|--rust-only]  the `openai` Python package (venv under target/) and async-openai (bench/) against our mock server",
         run: peer::run,
+    },
+    Task {
+        name: "spec",
+        usage: "spec [PATH] [--drift] [--allow-missing]  every operation of the OpenAPI spec (default ../shared/openrouter-openapi.yaml) against the client's declarations",
+        run: spec::run,
     },
 ];
 

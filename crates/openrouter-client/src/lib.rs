@@ -89,6 +89,7 @@
 mod api_key;
 mod builder;
 mod client;
+mod download;
 mod endpoints;
 mod error;
 #[doc(hidden)]
@@ -108,6 +109,8 @@ pub use builder::{
     ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
 };
 pub use client::Client;
+pub use download::{ByteStream, FileContent};
+pub use endpoints::{Pkce, RequestBuilder, VideoWait};
 pub use error::{
     ApiError, ConfigError, DecodeError, Error, LimitError, MidStreamError, Phase, Result,
     TimeoutError, TransportError, TransportKind, TruncatedStreamError, TruncationReason,
@@ -115,9 +118,11 @@ pub use error::{
 pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
 pub use options::RequestOptions;
 pub use retry::RetryPolicy;
+pub use stream::messages::{MessagesStream, MessagesStreamItem};
 pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};
 pub use stream::{ChatStream, StreamEvent};
 pub use timeouts::{TimeoutKind, Timeouts};
+pub use transport::{Multipart, Part};
 
 pub use openrouter_types as types;
 

@@ -2,6 +2,7 @@
 //! with a strict end-of-stream contract.
 
 mod frames;
+pub(crate) mod messages;
 pub(crate) mod responses;
 
 use std::pin::Pin;
@@ -194,6 +195,7 @@ impl ChatStream {
         Error::TruncatedStream(Box::new(TruncatedStreamError {
             reason,
             partial: Some(partial),
+            partial_message: None,
             discarded_partial_event: discarded,
             generation_id,
             source,
@@ -235,6 +237,7 @@ impl ChatStream {
             return Err(Error::MidStream(Box::new(MidStreamError {
                 error,
                 partial: Some(partial),
+                partial_message: None,
             })));
         }
         if chunk.finish_reason().is_some() {

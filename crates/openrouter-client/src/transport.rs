@@ -14,7 +14,8 @@ use tracing::{Instrument, Span, field};
 
 pub(crate) use body::{decode, in_band_error};
 use body::{read_body, read_error_body, scrub};
-pub(crate) use call::Call;
+pub(crate) use call::{Body, Call, Encoded};
+pub use call::{Multipart, Part};
 
 use crate::error::{ApiError, DecodeError, TimeoutError, TransportError};
 use crate::meta::{Attempt, AttemptOutcome, Response, ResponseMeta};
@@ -60,6 +61,34 @@ impl Clock {
         tokio::time::timeout_at(until, fut)
             .await
             .map_err(|_| Error::Timeout(Box::new(TimeoutError::new(kind, after))))
+    }
+}
+
+/// What a call reads back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// One JSON document, read whole.
+    Json,
+    /// Server-Sent Events, read as the caller pulls (`stream: true` is sent).
+    Events,
+    /// Raw bytes, read whole (bounded by `max_response_bytes`).
+    Bytes,
+    /// Raw bytes, handed over open for the caller to pull.
+    ByteStream,
+}
+
+impl Mode {
+    fn accept(self) -> &'static str {
+        match self {
+            Mode::Json => "application/json",
+            Mode::Events => "text/event-stream",
+            Mode::Bytes | Mode::ByteStream => "*/*",
+        }
+    }
+
+    /// Whether the answer is handed over open rather than read in the attempt.
+    fn open(self) -> bool {
+        matches!(self, Mode::Events | Mode::ByteStream)
     }
 }
 
@@ -132,7 +161,7 @@ impl Client {
                 start: Instant::now(),
                 total: effective.timeouts.total,
             };
-            let (success, attempts) = self.execute(&call, &effective, clock, false).await?;
+            let (success, attempts) = self.execute(&call, &effective, clock, Mode::Json).await?;
             let Success {
                 status,
                 headers,
@@ -163,6 +192,42 @@ impl Client {
     /// is a success (errors before the stream starts follow the retry rules
     /// of any call).
     pub(crate) async fn open_stream(&self, call: Call) -> Result<OpenStream, Error> {
+        self.open(call, Mode::Events).await
+    }
+
+    /// Sends a call whose answer is raw bytes and returns it open, for the
+    /// caller to pull (downloads that must not sit in memory whole).
+    pub(crate) async fn open_bytes(&self, call: Call) -> Result<OpenStream, Error> {
+        self.open(call, Mode::ByteStream).await
+    }
+
+    /// Sends a call whose answer is raw bytes and reads them whole.
+    pub(crate) async fn send_bytes(&self, call: Call) -> Result<Response<bytes::Bytes>, Error> {
+        let span = request_span(&call);
+        async move {
+            let effective = self.effective();
+            let clock = Clock {
+                start: Instant::now(),
+                total: effective.timeouts.total,
+            };
+            let (success, attempts) = self.execute(&call, &effective, clock, Mode::Bytes).await?;
+            let Success {
+                status,
+                headers,
+                outcome: Received::Body(body),
+            } = success
+            else {
+                unreachable!("a bytes call reads its body in the attempt")
+            };
+            let mut meta = ResponseMeta::new(status, headers);
+            meta.attempts = attempts;
+            Ok(Response::new(body, meta))
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn open(&self, call: Call, mode: Mode) -> Result<OpenStream, Error> {
         let span = request_span(&call);
         let effective = self.effective();
         let clock = Clock {
@@ -170,7 +235,7 @@ impl Client {
             total: effective.timeouts.total,
         };
         let (success, attempts) = self
-            .execute(&call, &effective, clock, true)
+            .execute(&call, &effective, clock, mode)
             .instrument(span.clone())
             .await?;
         let Success {
@@ -201,14 +266,14 @@ impl Client {
         call: &Call,
         effective: &Effective,
         clock: Clock,
-        stream: bool,
+        mode: Mode,
     ) -> Result<(Success, Vec<Attempt>), Error> {
-        let request = self.prepare(call, stream)?;
+        let request = self.prepare(call, mode)?;
         let mut attempts = Vec::new();
         let mut waited = Duration::ZERO;
         let mut retry = 0u32;
         loop {
-            let result = self.attempt(&request, effective, clock, stream).await;
+            let result = self.attempt(&request, effective, clock, mode).await;
             let mut error = match result {
                 Ok(success) => {
                     attempts.push(Attempt {
@@ -238,7 +303,11 @@ impl Client {
                     .max_retries(effective.retry.max_retries.max(4))
                     .next_delay(retry, Some(wait), clock.start.elapsed())
             } else {
-                match verdict(call.op.retry, &error, effective.retry_ambiguous) {
+                let verdict = match call.retry_class() {
+                    Some(class) => verdict(class, &error, effective.retry_ambiguous),
+                    None => Verdict::Stop,
+                };
+                match verdict {
                     Verdict::Retry => effective.retry.next_delay(
                         retry,
                         error.retry_after(),
@@ -284,7 +353,7 @@ impl Client {
 
     /// Everything about the request that does not change between attempts:
     /// the body is encoded here, once per call.
-    fn prepare(&self, call: &Call, stream: bool) -> Result<Prepared, Error> {
+    fn prepare(&self, call: &Call, mode: Mode) -> Result<Prepared, Error> {
         let inner = &self.inner;
         let options = self.options.as_deref();
         if let Some(invalid) = options.and_then(|o| o.invalid_header.as_ref()) {
@@ -308,7 +377,7 @@ impl Client {
         }
         let mut headers = inner.headers.clone();
         let own_key = || {
-            if call.op.auth == AuthKind::Management {
+            if call.auth() == AuthKind::Management {
                 inner.management_key.as_ref().or(inner.api_key.as_ref())
             } else {
                 inner.api_key.as_ref()
@@ -325,28 +394,24 @@ impl Client {
                 headers.insert(header::AUTHORIZATION, value);
             }
             // A caller may authenticate with a header of their own (a proxy token).
-            None if call.op.auth == AuthKind::Public || own_authorization => {}
-            None if call.op.auth == AuthKind::Management => {
+            None if call.auth() == AuthKind::Public || own_authorization => {}
+            None if call.auth() == AuthKind::Management => {
                 return Err(Error::missing_management_key());
             }
             None => return Err(Error::missing_api_key()),
         }
-        headers.insert(
-            header::ACCEPT,
-            HeaderValue::from_static(if stream {
-                "text/event-stream"
-            } else {
-                "application/json"
-            }),
-        );
-        let body = call.encode(stream, options)?.map(|(content_type, bytes)| {
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-            if tracing::enabled!(tracing::Level::TRACE) {
-                let shown = redact(&bytes[..bytes.len().min(4096)]);
-                tracing::trace!(body = %String::from_utf8_lossy(&shown), "request body");
-            }
-            bytes
-        });
+        headers.insert(header::ACCEPT, HeaderValue::from_static(mode.accept()));
+        let body = call.encode(mode == Mode::Events, options)?;
+        if let Some(content_type) = body.content_type() {
+            // A multipart body sets its own type, with the boundary.
+            headers.insert(header::CONTENT_TYPE, content_type);
+        }
+        if tracing::enabled!(tracing::Level::TRACE)
+            && let Some(bytes) = body.json_bytes()
+        {
+            let shown = redact(&bytes[..bytes.len().min(4096)]);
+            tracing::trace!(body = %String::from_utf8_lossy(&shown), "request body");
+        }
         if let Some(options) = options {
             for (name, value) in &options.headers {
                 headers.insert(name.clone(), value.clone());
@@ -357,11 +422,11 @@ impl Client {
             auth.set_sensitive(true);
         }
         Ok(Prepared {
-            method: call.op.method.clone(),
+            method: call.method(),
             url,
             headers,
             body,
-            management: call.op.auth == AuthKind::Management,
+            management: call.auth() == AuthKind::Management,
         })
     }
 
@@ -370,16 +435,15 @@ impl Client {
         request: &Prepared,
         effective: &Effective,
         clock: Clock,
-        stream: bool,
+        mode: Mode,
     ) -> Result<Success, Error> {
+        let stream = mode == Mode::Events;
         let mut builder = self
             .inner
             .http
             .request(request.method.clone(), request.url.clone())
             .headers(request.headers.clone());
-        if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
-        }
+        builder = request.body.attach(builder)?;
         let timeouts = &effective.timeouts;
         let located = |mut error: Error| {
             error.locate(&request.url, self.inner.base_url_from_env);
@@ -436,7 +500,7 @@ impl Client {
                 }
                 _ => {}
             }
-            if stream && !is_json {
+            if mode.open() && !is_json {
                 return Ok(Success {
                     status,
                     headers,
@@ -501,7 +565,7 @@ struct Prepared {
     method: http::Method,
     url: reqwest::Url,
     headers: HeaderMap,
-    body: Option<bytes::Bytes>,
+    body: Encoded,
     management: bool,
 }
 

@@ -187,10 +187,16 @@ fn read_tree(root: &Path, dir: &Path, files: &mut BTreeMap<String, Bytes>) -> Re
             if relative != "sse" {
                 read_tree(root, &path, files)?;
             }
-        } else if relative.ends_with(".json") || relative.ends_with(".sse") {
+        } else if is_fixture_file(&relative) {
             let bytes = std::fs::read(&path).map_err(io(&path))?;
             files.insert(relative, Bytes::from(bytes));
         }
     }
     Ok(())
+}
+
+/// Exchanges (`.json`) and the bodies they name (`.sse`, and binary bodies such as
+/// `.mp3` or `.mp4`); not the folder READMEs.
+fn is_fixture_file(relative: &str) -> bool {
+    !relative.ends_with(".md") && !relative.ends_with(".pending")
 }

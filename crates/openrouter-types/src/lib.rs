@@ -44,7 +44,9 @@
 #![warn(missing_docs)]
 
 mod id;
+mod nullable;
 mod open_enum;
+mod paging;
 mod tagged;
 
 // Chat completions and streaming.
@@ -63,9 +65,37 @@ pub mod endpoints;
 pub mod generation;
 pub mod key;
 pub mod keys;
+pub mod messages;
 pub mod models;
 pub mod providers;
 pub mod responses;
+// Management-key administration: guardrails, workspaces, broadcast, SCIM.
+pub mod guardrails;
+pub mod management;
+pub mod observability;
+pub mod scim;
+pub mod workspaces;
+// Media, reranking and usage analytics.
+pub mod audio;
+pub mod classifications;
+pub mod feedback;
+pub mod generation_content;
+pub mod images;
+pub mod media;
+pub mod rerank;
+pub mod videos;
+// Platform and account: BYOK, activity, analytics, datasets, benchmarks,
+// Coinbase (removed), OAuth, files, presets (read side), organization.
+pub mod activity;
+pub mod analytics;
+pub mod benchmarks;
+pub mod byok;
+pub mod coinbase;
+pub mod datasets;
+pub mod files;
+pub mod oauth;
+pub mod organization;
+pub mod presets;
 
 pub use accumulator::{StreamAccumulator, StreamOutcome, StreamResult};
 pub use chat::{ChatRequest, Message, Tool, ToolCall};

@@ -11,8 +11,25 @@ mod fixtures;
 mod injection;
 #[path = "endpoints_it/kinds.rs"]
 mod kinds;
+#[path = "endpoints_it/media.rs"]
+mod media;
+#[path = "endpoints_it/messages.rs"]
+mod messages;
+#[path = "endpoints_it/platform.rs"]
+mod platform;
 #[path = "endpoints_it/requests.rs"]
 mod requests;
+// Management-key areas: one module each, sharing `management`'s round trip.
+#[path = "endpoints_it/guardrails.rs"]
+mod guardrails;
+#[path = "endpoints_it/management.rs"]
+mod management;
+#[path = "endpoints_it/observability.rs"]
+mod observability;
+#[path = "endpoints_it/scim.rs"]
+mod scim;
+#[path = "endpoints_it/workspaces.rs"]
+mod workspaces;
 // One JSON comparison for the whole crate: the chat tests' helper, with its
 // two documented equivalences (a `null` key counts as absent; numbers compare
 // by value). Not every helper in it is used here.

@@ -83,5 +83,6 @@ pub(crate) fn choice_error(
     Err(Error::MidStream(Box::new(MidStreamError {
         error,
         partial: Some(completion),
+        partial_message: None,
     })))
 }

@@ -29,6 +29,7 @@ impl Client {
             return Err(Error::MidStream(Box::new(MidStreamError {
                 error,
                 partial: None,
+                partial_message: None,
             })));
         }
         Ok(response)

@@ -3,6 +3,7 @@
 use std::error::Error as StdError;
 use std::fmt;
 
+use openrouter_types::messages::MessagesResponse;
 use openrouter_types::response::ChatCompletion;
 
 use super::ApiError;
@@ -18,6 +19,7 @@ use super::ApiError;
 pub struct MidStreamError {
     pub(crate) error: ApiError,
     pub(crate) partial: Option<ChatCompletion>,
+    pub(crate) partial_message: Option<Box<MessagesResponse>>,
 }
 
 impl MidStreamError {
@@ -35,6 +37,11 @@ impl MidStreamError {
     /// Takes the partial completion.
     pub fn into_partial(self) -> Option<ChatCompletion> {
         self.partial
+    }
+
+    /// What a Messages stream assembled before the error.
+    pub fn partial_message(&self) -> Option<&MessagesResponse> {
+        self.partial_message.as_deref()
     }
 
     /// The generation id (from the stream's chunks or the response header).
@@ -77,6 +84,7 @@ pub enum TruncationReason {
 pub struct TruncatedStreamError {
     pub(crate) reason: TruncationReason,
     pub(crate) partial: Option<ChatCompletion>,
+    pub(crate) partial_message: Option<Box<MessagesResponse>>,
     pub(crate) discarded_partial_event: bool,
     pub(crate) generation_id: Option<String>,
     pub(crate) source: Option<Box<dyn StdError + Send + Sync>>,
@@ -96,6 +104,11 @@ impl TruncatedStreamError {
     /// Takes the partial completion.
     pub fn into_partial(self) -> Option<ChatCompletion> {
         self.partial
+    }
+
+    /// What a Messages stream assembled before the cut.
+    pub fn partial_message(&self) -> Option<&MessagesResponse> {
+        self.partial_message.as_deref()
     }
 
     /// Whether bytes of an unfinished event were thrown away at the cut.

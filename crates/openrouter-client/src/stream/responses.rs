@@ -151,6 +151,7 @@ impl ResponsesStream {
         Error::MidStream(Box::new(MidStreamError {
             error,
             partial: None,
+            partial_message: None,
         }))
     }
 
@@ -178,6 +179,7 @@ fn self_truncated(
     Error::TruncatedStream(Box::new(TruncatedStreamError {
         reason,
         partial: None,
+        partial_message: None,
         discarded_partial_event: discarded,
         generation_id,
         source,

@@ -6,7 +6,9 @@ use openrouter_types::Data;
 use openrouter_types::credits::Credits;
 use openrouter_types::embeddings::{EmbeddingsRequest, EmbeddingsResponse};
 use openrouter_types::endpoints::{Endpoint, EndpointsList};
+use openrouter_types::feedback::{FeedbackReceipt, FeedbackRequest};
 use openrouter_types::generation::Generation;
+use openrouter_types::generation_content::GenerationContent;
 use openrouter_types::key::KeyInfo;
 use openrouter_types::keys::{
     ApiKey, CreateKeyRequest, CreateKeyResponse, DeleteKeyResponse, UpdateKeyRequest,
@@ -32,6 +34,9 @@ pub enum Kind {
     KeyInfoObject,
     Credits,
     Generation,
+    GenerationContent,
+    FeedbackRequest,
+    FeedbackReceipt,
     KeysList,
     OneKey,
     CreateKeyRequest,
@@ -61,6 +66,9 @@ impl Kind {
             Self::KeyInfoObject => via::<KeyInfo>(value),
             Self::Credits => via::<Data<Credits>>(value),
             Self::Generation => via::<Data<Generation>>(value),
+            Self::GenerationContent => via::<Data<GenerationContent>>(value),
+            Self::FeedbackRequest => via::<FeedbackRequest>(value),
+            Self::FeedbackReceipt => via::<Data<FeedbackReceipt>>(value),
             Self::KeysList => via::<Data<Vec<ApiKey>>>(value),
             Self::OneKey => via::<Data<ApiKey>>(value),
             Self::CreateKeyRequest => via::<CreateKeyRequest>(value),
@@ -116,6 +124,10 @@ impl Kind {
             ("GET", ["credits"]) => (None, Self::Credits),
             ("POST", ["credits", "coinbase"]) => (None, Self::Removed),
             ("GET", ["generation"]) => (None, Self::Generation),
+            ("GET", ["generation", "content"]) => (None, Self::GenerationContent),
+            ("POST", ["generation", "feedback"]) => {
+                (Some(Self::FeedbackRequest), Self::FeedbackReceipt)
+            }
             ("GET", ["keys"]) => (None, Self::KeysList),
             ("POST", ["keys"]) => (Some(Self::CreateKeyRequest), Self::CreateKeyResponse),
             ("GET", ["keys", _]) => (None, Self::OneKey),
