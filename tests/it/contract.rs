@@ -6,6 +6,7 @@ mod coverage;
 mod cut;
 mod every_fixture;
 mod invariants;
+mod operations;
 mod render;
 mod replay;
 mod requests;

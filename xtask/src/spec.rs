@@ -13,7 +13,7 @@ use crate::ci::workspace_root;
 const USAGE: &str = "usage: cargo xtask spec [PATH] [--drift] [--allow-missing]
   PATH             the OpenAPI spec (default ../shared/openrouter-openapi.yaml)
   --drift          print the top-level request and response properties of each declared operation
-  --allow-missing  list undeclared operations but exit 0";
+  --allow-missing  report MISSING operations without failing (declaration problems still fail)";
 
 /// What to do about an undeclared operation; the last line of a failing run.
 const WHAT_TO_DO: &str =
@@ -213,15 +213,41 @@ fn resolve<'a>(spec: &'a Value, mut schema: &'a Value) -> Option<&'a Value> {
     None
 }
 
-/// The names under `properties` of `schema` (after `$ref`s), in the spec's order.
+/// The names under `properties` of `schema` (after `$ref`s), in the spec's order, with
+/// those of its `allOf` members (`OpenResponsesResult` and `MessagesResult` are built so).
 fn property_names(spec: &Value, schema: &Value) -> Option<Vec<String>> {
-    let properties = resolve(spec, schema)?.get("properties")?.as_mapping()?;
-    Some(
-        properties
-            .keys()
-            .filter_map(|k| k.as_str().map(str::to_owned))
-            .collect(),
-    )
+    let schema = resolve(spec, schema)?;
+    let members = schema.get("allOf").and_then(Value::as_sequence);
+    let mut names: Vec<String> = Vec::new();
+    for part in std::iter::once(schema).chain(members.into_iter().flatten()) {
+        let properties = resolve(spec, part)
+            .and_then(|p| p.get("properties"))
+            .and_then(Value::as_mapping);
+        for name in properties.into_iter().flat_map(|p| p.keys()) {
+            if let Some(name) = name.as_str().filter(|n| !names.iter().any(|m| m == n)) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// What a schema without properties is instead: its `oneOf`/`anyOf` alternatives by name.
+fn alternatives(spec: &Value, schema: &Value) -> String {
+    let schema = resolve(spec, schema).unwrap_or(schema);
+    for key in ["oneOf", "anyOf"] {
+        if let Some(parts) = schema.get(key).and_then(Value::as_sequence) {
+            let names: Vec<&str> = parts
+                .iter()
+                .map(|part| {
+                    let reference = part.get("$ref").and_then(Value::as_str);
+                    reference.map_or("(inline)", |r| r.rsplit('/').next().unwrap_or(r))
+                })
+                .collect();
+            return format!("({key}: {})", names.join(" | "));
+        }
+    }
+    "(no top-level properties)".to_owned()
 }
 
 /// The `application/json` schema of an operation's request body.
@@ -269,8 +295,11 @@ fn print_drift(spec: &Value, operations: &[SpecOperation<'_>], declared: &[Decla
         for (side, schema) in sides {
             match schema.and_then(|s| property_names(spec, s)) {
                 Some(names) => println!("  {side:<9} {}", names.join(", ")),
-                None if schema.is_some() => println!("  {side:<9} (no top-level properties)"),
-                None => {}
+                None => {
+                    if let Some(schema) = schema {
+                        println!("  {side:<9} {}", alternatives(spec, schema));
+                    }
+                }
             }
         }
     }
@@ -443,6 +472,16 @@ components:
         limit: {type: number}
     Alias:
       $ref: '#/components/schemas/KeyRequest'
+    Combined:
+      allOf:
+        - $ref: '#/components/schemas/KeyRequest'
+        - properties:
+            name: {type: string}
+            hash: {type: string}
+    Either:
+      oneOf:
+        - $ref: '#/components/schemas/KeyRequest'
+        - type: string
 paths:
   /keys/{hash}:
     delete:
@@ -555,6 +594,27 @@ paths:
         );
         // An operation without a JSON success has no response schema.
         assert!(response_schema(ops[0].node).is_none());
+    }
+
+    #[test]
+    fn all_of_members_add_their_properties_and_one_of_is_named() {
+        let spec = spec();
+        let schema = |name: &str| -> Value {
+            serde_norway::from_str(&format!("$ref: '#/components/schemas/{name}'")).unwrap()
+        };
+        assert_eq!(
+            property_names(&spec, &schema("Combined")).unwrap(),
+            strings(&["name", "limit", "hash"])
+        );
+        assert!(property_names(&spec, &schema("Either")).is_none());
+        assert_eq!(
+            alternatives(&spec, &schema("Either")),
+            "(oneOf: KeyRequest | (inline))"
+        );
+        assert_eq!(
+            alternatives(&spec, &schema("KeyRequest")),
+            "(no top-level properties)"
+        );
     }
 
     #[test]

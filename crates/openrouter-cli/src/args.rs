@@ -12,6 +12,9 @@ const AFTER_HELP: &str = "\
 Environment:
   OPENROUTER_API_KEY    your key (https://openrouter.ai/settings/keys); there is deliberately
                         no --api-key flag, so keys stay out of shell history
+  OPENROUTER_MANAGEMENT_KEY
+                        a management key, used by `api --management` and the management
+                        routes (keys, workspaces, guardrails…); OPENROUTER_API_KEY otherwise
   OPENROUTER_BASE_URL   API root (default https://openrouter.ai/api/v1); --base-url wins
   OPENROUTER_OFFLINE    set to 1 to answer from the bundled mock server, like --offline
   RUST_LOG              diagnostics on stderr, e.g. RUST_LOG=openrouter_client=debug (the key
@@ -103,6 +106,19 @@ pub enum Command {
 
     /// Show the stats of one generation: model, provider, tokens, cost, timing.
     Generation(GenerationArgs),
+
+    /// Call any endpoint of the API and print its JSON answer: `openrouter api /activity`.
+    ///
+    /// Fields (`-f`, `-F`) become the query of a GET or DELETE and the JSON body of other
+    /// methods; `--input` sends a JSON file (or `-` for stdin) as the body. The output is
+    /// pretty-printed on a terminal and compact when piped.
+    #[command(after_help = "Examples:
+  openrouter api /key
+  openrouter api /activity -f date=2026-11-25 --management
+  openrouter api -X POST /keys -f name=ci -F limit=10 --management
+  openrouter api -X PATCH /keys/HASH -F disabled=true --management
+  openrouter api -X POST /chat/completions --input request.json")]
+    Api(ApiArgs),
 
     /// Serve the recorded exchanges on 127.0.0.1 until Ctrl-C, as a stand-in for OpenRouter.
     ///
@@ -243,6 +259,35 @@ pub struct ModelArgs {
     /// Print the model and its endpoints as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `openrouter api`.
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// The path under the API root (`/activity`, `/keys/HASH`); a `?query` is kept.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+
+    /// The HTTP method.
+    #[arg(short = 'X', long, default_value = "GET")]
+    pub method: String,
+
+    /// A string field, KEY=VALUE.
+    #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
+    pub raw_fields: Vec<String>,
+
+    /// A typed field, KEY=VALUE: numbers, true, false, null, and JSON arrays and objects
+    /// are sent as such; anything else as a string.
+    #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
+    pub typed_fields: Vec<String>,
+
+    /// Send this JSON file as the body (`-` for stdin).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<String>,
+
+    /// Use the management key (OPENROUTER_MANAGEMENT_KEY, else OPENROUTER_API_KEY).
+    #[arg(long)]
+    pub management: bool,
 }
 
 /// Commands whose only option is `--json`.

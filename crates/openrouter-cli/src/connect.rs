@@ -57,10 +57,14 @@ pub async fn connect(connection: &Connection, key: Key, term: Term) -> Result<Co
         });
     }
     let mut builder = builder;
-    match api_key_from_env() {
+    match api_key_from_env("OPENROUTER_API_KEY") {
         Some(api_key) => builder = builder.api_key(api_key),
         None if key == Key::Required => return Err(Failure::no_api_key()),
         None => {}
+    }
+    // Management operations (keys, workspaces…) use it when set, as the library does.
+    if let Some(key) = api_key_from_env("OPENROUTER_MANAGEMENT_KEY") {
+        builder = builder.management_key(key);
     }
     if let Some(url) = connection
         .base_url
@@ -83,10 +87,11 @@ pub async fn connect(connection: &Connection, key: Key, term: Term) -> Result<Co
     })
 }
 
-/// `OPENROUTER_API_KEY`, ignored when empty. Read here and nowhere else, never through clap,
-/// whose help output would show an `env` value.
-fn api_key_from_env() -> Option<String> {
-    std::env::var("OPENROUTER_API_KEY")
+/// A key from the environment (`OPENROUTER_API_KEY`, `OPENROUTER_MANAGEMENT_KEY`), ignored
+/// when empty. Read here and nowhere else, never through clap, whose help output would show an
+/// `env` value.
+fn api_key_from_env(name: &str) -> Option<String> {
+    std::env::var(name)
         .ok()
         .map(|key| key.trim().to_owned())
         .filter(|key| !key.is_empty())

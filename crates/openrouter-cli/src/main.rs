@@ -2,6 +2,7 @@
 //! command and turns its outcome into an exit code with one clear message on stderr.
 
 mod account;
+mod api;
 mod args;
 mod chat;
 mod connect;
@@ -58,6 +59,7 @@ async fn run(cli: &Cli, term: Term) -> Outcome {
         Command::Credits(args) => account::credits(args, connection, term).await,
         Command::Key(args) => account::key(args, connection, term).await,
         Command::Generation(args) => account::generation(args, connection, term).await,
+        Command::Api(args) => api::run(args, connection, term).await,
         Command::Mock(args) => offline::run_mock(args, term).await,
     }
 }

@@ -190,12 +190,6 @@ pub(crate) fn plan(fixture: &Fixture) -> Result<Plan, String> {
             }));
         }
         ("GET", ["credits"]) => no_query(Call::Credits)?,
-        ("POST", ["credits", "coinbase"]) => {
-            return Ok(Plan::StandIn(StandIn {
-                call: Call::Credits,
-                why: "the client has no method for the removed POST /credits/coinbase; its 410 is decoded by credits()",
-            }));
-        }
         ("GET", ["generation"]) => match query {
             [(name, id)] if name == "id" => Call::Generation(id.clone()),
             _ => {

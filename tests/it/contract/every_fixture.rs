@@ -33,7 +33,11 @@ fn every_fixture_through_the_client() {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        let replay = run.get(&format!("{folder}/{stem}"));
+        let name = format!("{folder}/{stem}");
+        if run.set.get(&name).is_some_and(super::operations::handles) {
+            return; // exercised by `operations.rs`, which checks the round trip instead
+        }
+        let replay = run.get(&name);
         insta::with_settings!({
             snapshot_path => "../snapshots",
             prepend_module_to_snapshot => false,

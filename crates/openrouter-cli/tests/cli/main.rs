@@ -3,6 +3,7 @@
 //! truncated streams, offline mode, and the API key never leaking.
 
 mod account;
+mod api;
 mod chat;
 mod errors;
 mod help;

@@ -56,10 +56,10 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
     /// use http::Method;
-    /// let activity: serde_json::Value = client
+    /// let activity = client
     ///     .request(Method::GET, "/activity")
     ///     .query("date", "2026-11-25")
-    ///     .send_json()
+    ///     .send_json::<serde_json::Value>()
     ///     .await?
     ///     .into_inner();
     /// # let _ = activity; Ok(()) }

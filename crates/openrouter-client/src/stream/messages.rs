@@ -24,6 +24,10 @@ use crate::transport::OpenStream;
 /// One item of a Messages stream.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "an event is the common item; boxing it would cost an allocation per event"
+)]
 pub enum MessagesStreamItem {
     /// A typed event (`message_start`, `content_block_delta`…; `ping` too).
     Event(MessagesStreamEvent),

@@ -419,7 +419,7 @@ mod tests {
         let bytes = call.encode(true, Some(&options)).unwrap();
         let bytes = bytes.json_bytes().unwrap();
         assert_eq!(
-            std::str::from_utf8(&bytes).unwrap(),
+            std::str::from_utf8(bytes).unwrap(),
             r#"{"model":"m","stream":true,"z":1,"a":9,"m":3,"new":true}"#
         );
         let plain = call.without_field("stream");
