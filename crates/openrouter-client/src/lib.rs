@@ -97,6 +97,7 @@ pub mod fuzzing;
 mod meta;
 pub mod operation;
 mod options;
+mod paging;
 mod redirect;
 mod retry;
 mod secrets;
@@ -117,6 +118,7 @@ pub use error::{
 };
 pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
 pub use options::RequestOptions;
+pub use paging::paginate;
 pub use retry::RetryPolicy;
 pub use stream::messages::{MessagesStream, MessagesStreamItem};
 pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};

@@ -266,3 +266,54 @@ mod tests {
         assert!(WorkspacePageQuery::new().to_query_pairs().is_empty());
     }
 }
+
+/// A page of a list that pages by offset: what a client needs to follow it
+/// to the end ([`next_offset`](Self::next_offset)) and to hand out its items.
+///
+/// ```
+/// use openrouter_types::management::{ListPage, OffsetPage};
+/// let page: ListPage<u32> = serde_json::from_value(serde_json::json!({"data": [1, 2], "total_count": 3}))?;
+/// assert_eq!(OffsetPage::next_offset(&page, 0), Some(2));
+/// assert_eq!(page.into_items(), vec![1, 2]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub trait OffsetPage {
+    /// What the list holds.
+    type Item;
+    /// The offset of the next page after this one fetched at `current_offset`, if any.
+    fn next_offset(&self, current_offset: u64) -> Option<u64>;
+    /// The page's items.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+impl<T> OffsetPage for ListPage<T> {
+    type Item = T;
+    fn next_offset(&self, current_offset: u64) -> Option<u64> {
+        ListPage::next_offset(self, current_offset)
+    }
+    fn into_items(self) -> Vec<T> {
+        self.data
+    }
+}
+
+/// Implements [`OffsetPage`] for list types that carry `data` and their own `next_offset`.
+macro_rules! offset_page {
+    ($($list:ty => $item:ty),* $(,)?) => {$(
+        impl OffsetPage for $list {
+            type Item = $item;
+            fn next_offset(&self, current_offset: u64) -> Option<u64> {
+                <$list>::next_offset(self, current_offset)
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.data
+            }
+        }
+    )*};
+}
+
+offset_page! {
+    crate::byok::ByokKeyList => crate::byok::ByokKey,
+    crate::organization::MemberList => crate::organization::OrganizationMember,
+    crate::presets::PresetList => crate::presets::Preset,
+    crate::presets::PresetVersionList => crate::presets::PresetVersion,
+}

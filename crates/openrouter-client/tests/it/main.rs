@@ -7,6 +7,7 @@ mod chat;
 mod endpoints;
 mod errors;
 mod options;
+mod paging;
 mod redirect;
 mod retry;
 mod secrets;
