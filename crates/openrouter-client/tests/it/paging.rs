@@ -44,7 +44,7 @@ async fn every_page_is_requested_once_and_in_order() {
                 .await
         }
     })
-    .map_ok(|w| w.name.clone())
+    .map_ok(|w| w.name)
     .try_collect()
     .await
     .unwrap();
