@@ -62,9 +62,7 @@ impl<T> ListPage<T> {
     /// `total_count` is reached. An empty page also ends the list, so a
     /// `total_count` that grows while paging cannot loop forever.
     pub fn next_offset(&self, current_offset: u64) -> Option<u64> {
-        let received = u64::try_from(self.data.len()).unwrap_or(u64::MAX);
-        let next = current_offset.saturating_add(received);
-        (received > 0 && next < self.total_count).then_some(next)
+        crate::paging::next_offset_with_total(current_offset, self.data.len(), self.total_count)
     }
 
     /// The items, envelope dropped.
