@@ -7,6 +7,7 @@
 mod connection;
 mod content;
 mod memory;
+mod messages;
 mod redirect;
 mod resend;
 mod status;
