@@ -17,7 +17,7 @@ use crate::ci::workspace_root;
 mod record;
 mod routes;
 
-use routes::{Decoder, ROUTES, fills};
+use routes::{Decoder, ROUTES};
 
 const USAGE: &str = "usage:
   cargo xtask fixtures check            validate every exchange in fixtures/
@@ -408,16 +408,10 @@ impl Kind {
         if status >= 400 || name.contains("error_in_200") {
             return Kind::Error;
         }
-        // Literal paths before templates: `/guardrails/assignments/keys` is not `/guardrails/{}`.
-        let route = ROUTES
-            .iter()
-            .find(|(m, t, _)| *m == method && *t == path)
-            .or_else(|| {
-                ROUTES
-                    .iter()
-                    .find(|(m, t, _)| *m == method && fills(t, path))
-            });
-        if let Some((_, _, decode)) = route {
+        let declared = openrouter_client::operation::for_path(method, path);
+        if let Some((_, decode)) =
+            declared.and_then(|op| ROUTES.iter().find(|(route, _)| route.id == op.id))
+        {
             return Kind::Routed(*decode);
         }
         match path {

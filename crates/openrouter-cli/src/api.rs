@@ -1,7 +1,7 @@
 //! `openrouter api`: any endpoint of the API from the shell, in the spirit of
 //! `gh api`, through the library's generic call (auth, retries, errors).
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 
 use http::Method;
 use serde_json::{Map, Value};
@@ -85,12 +85,10 @@ pub async fn run(args: &ApiArgs, connection: &Connection, term: Term) -> Outcome
         Ok(value) => value.to_string(),
         Err(_) => {
             // Not JSON (audio, a file): written as it came.
-            use std::io::Write;
             out.write_all(&body)?;
             return Ok(out.flush()?);
         }
     };
-    use std::io::Write;
     writeln!(out, "{text}")?;
     Ok(out.flush()?)
 }

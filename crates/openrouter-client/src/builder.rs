@@ -7,7 +7,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue, header};
 
 use crate::client::{Client, Inner};
-use crate::error::{ConfigError, Error};
+use crate::error::Error;
 use crate::{ApiKey, RetryPolicy, Timeouts};
 
 /// The API root used when none is configured.
@@ -252,7 +252,7 @@ impl ClientBuilder {
         let base_url = self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
         let base_url = base_url.trim().trim_end_matches('/').to_owned();
         let parsed = reqwest::Url::parse(&base_url).map_err(|e| {
-            config_with(
+            Error::config_with(
                 format!(
                     "invalid base URL `{base_url}`: expected something like {DEFAULT_BASE_URL}"
                 ),
@@ -328,7 +328,7 @@ impl ClientBuilder {
                 .redirect(crate::redirect::same_host_policy())
                 .build()
                 .map_err(|e| {
-                    config_with("could not initialise the HTTP client (TLS backend)", e)
+                    Error::config_with("could not initialise the HTTP client (TLS backend)", e)
                 })?,
         };
 
@@ -359,15 +359,4 @@ fn value(what: &str, text: &str) -> Result<HeaderValue, Error> {
             "the {what} cannot be sent as a header: remove control characters and non-ASCII text"
         ))
     })
-}
-
-fn config_with(
-    message: impl Into<std::borrow::Cow<'static, str>>,
-    source: impl std::error::Error + Send + Sync + 'static,
-) -> Error {
-    Error::Config(Box::new(ConfigError {
-        message: message.into(),
-        source: Some(Box::new(source)),
-        missing_key: false,
-    }))
 }

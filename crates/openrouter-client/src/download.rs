@@ -123,13 +123,9 @@ impl ByteStream {
     /// there) and returns the number of bytes written.
     pub async fn save(self, path: impl AsRef<Path>) -> Result<u64, Error> {
         let path = path.as_ref();
-        let mut file = tokio::fs::File::create(path).await.map_err(|e| {
-            Error::Config(Box::new(crate::error::ConfigError {
-                message: format!("could not create `{}`", path.display()).into(),
-                source: Some(Box::new(e)),
-                missing_key: false,
-            }))
-        })?;
+        let mut file = tokio::fs::File::create(path)
+            .await
+            .map_err(|e| Error::config_with(format!("could not create `{}`", path.display()), e))?;
         self.write_to(&mut file).await
     }
 
@@ -151,13 +147,10 @@ impl ByteStream {
 }
 
 fn write_error(e: std::io::Error) -> Error {
-    Error::Config(Box::new(crate::error::ConfigError {
-        message:
-            "could not write the downloaded bytes: check the destination (disk full, permissions)"
-                .into(),
-        source: Some(Box::new(e)),
-        missing_key: false,
-    }))
+    Error::config_with(
+        "could not write the downloaded bytes: check the destination (disk full, permissions)",
+        e,
+    )
 }
 
 /// The content of a file to upload: bytes in memory (sent again if the call
@@ -202,13 +195,9 @@ impl FileContent {
     /// Opens the file at `path` and streams it.
     pub async fn open(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
-        let file = tokio::fs::File::open(path).await.map_err(|e| {
-            Error::Config(Box::new(crate::error::ConfigError {
-                message: format!("could not open `{}`", path.display()).into(),
-                source: Some(Box::new(e)),
-                missing_key: false,
-            }))
-        })?;
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| Error::config_with(format!("could not open `{}`", path.display()), e))?;
         let length = file.metadata().await.ok().map(|m| m.len());
         Ok(Self::reader(file, length))
     }

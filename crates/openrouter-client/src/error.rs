@@ -288,6 +288,18 @@ impl Error {
         }))
     }
 
+    /// A configuration error caused by `source` (reachable through `source()`).
+    pub(crate) fn config_with(
+        message: impl Into<Cow<'static, str>>,
+        source: impl StdError + Send + Sync + 'static,
+    ) -> Self {
+        Self::Config(Box::new(ConfigError {
+            message: message.into(),
+            source: Some(Box::new(source)),
+            missing_key: false,
+        }))
+    }
+
     pub(crate) fn missing_api_key() -> Self {
         Self::Config(Box::new(ConfigError {
             message: "this endpoint needs an API key: set OPENROUTER_API_KEY or call ClientBuilder::api_key".into(),

@@ -137,3 +137,52 @@ pub fn find(method: &str, path: &str) -> Option<&'static Operation> {
         .copied()
         .find(|op| op.method.as_str().eq_ignore_ascii_case(method) && op.path == path)
 }
+
+/// The declared operation a concrete request path belongs to: an exact
+/// template first (`/guardrails/assignments/keys` is not
+/// `/guardrails/{id}/…`), then a template the path fills.
+///
+/// ```
+/// let op = openrouter_client::operation::for_path("DELETE", "/keys/abc123").unwrap();
+/// assert_eq!(op.client_method, "delete_key");
+/// assert!(openrouter_client::operation::for_path("GET", "/keys/a/b").is_none());
+/// ```
+pub fn for_path(method: &str, path: &str) -> Option<&'static Operation> {
+    let same_method = || {
+        ALL.iter()
+            .copied()
+            .filter(move |op| op.method.as_str().eq_ignore_ascii_case(method))
+    };
+    same_method()
+        .find(|op| op.path == path)
+        .or_else(|| same_method().find(|op| fills(op.path, path)))
+}
+
+/// Whether `path` fills `template` segment by segment (`{…}` takes one
+/// non-empty segment, so `{author}/{slug}` takes two).
+fn fills(template: &str, path: &str) -> bool {
+    let (mut t, mut p) = (template.split('/'), path.split('/'));
+    loop {
+        match (t.next(), p.next()) {
+            (None, None) => return true,
+            (Some(t), Some(p)) if t.starts_with('{') && !p.is_empty() => {}
+            (Some(t), Some(p)) if t == p => {}
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fills;
+
+    #[test]
+    fn paths_fill_their_templates_segment_by_segment() {
+        assert!(fills("/keys/{hash}", "/keys/abc"));
+        assert!(fills("/model/{author}/{slug}", "/model/openai/gpt-4o"));
+        assert!(!fills("/keys/{hash}", "/keys"));
+        assert!(!fills("/keys/{hash}", "/keys/"));
+        assert!(!fills("/keys/{hash}", "/keys/a/b"));
+        assert!(!fills("/keys", "/key"));
+    }
+}

@@ -19,10 +19,7 @@ use tracing::Span;
 pub(crate) use frames::{FrameError, FrameItem, Frames};
 
 use crate::Error;
-use crate::error::{
-    ApiError, DecodeError, LimitError, MidStreamError, TimeoutError, TruncatedStreamError,
-    TruncationReason,
-};
+use crate::error::{ApiError, DecodeError, MidStreamError, TruncatedStreamError, TruncationReason};
 use crate::meta::{Response, ResponseMeta};
 use crate::transport::OpenStream;
 
@@ -315,22 +312,11 @@ impl Stream for ChatStream {
 
 impl ChatStream {
     fn frame_error(&mut self, error: FrameError) -> Error {
-        match error {
-            FrameError::Transport(e) => {
-                self.truncated(TruncationReason::ConnectionLost, true, Some(Box::new(e)))
-            }
-            FrameError::Timeout(kind, after) => self.truncated(
-                TruncationReason::Timeout(kind),
-                true,
-                Some(Box::new(TimeoutError::new(kind, after))),
-            ),
-            FrameError::Limit(e, limit) => {
+        match error.into_end() {
+            Ok((reason, source)) => self.truncated(reason, true, Some(source)),
+            Err(limit) => {
                 self.state = State::Failed;
-                Error::LimitExceeded(Box::new(LimitError {
-                    what: "stream event",
-                    limit,
-                    source: Some(Box::new(e)),
-                }))
+                limit
             }
         }
     }

@@ -40,6 +40,14 @@ pub(crate) struct Clock {
 }
 
 impl Clock {
+    /// A clock starting now, against an optional total deadline.
+    pub(crate) fn started(total: Option<Duration>) -> Self {
+        Self {
+            start: Instant::now(),
+            total,
+        }
+    }
+
     pub(crate) fn deadline(&self) -> Option<Instant> {
         self.total.map(|t| self.start + t)
     }
@@ -154,32 +162,16 @@ impl Client {
         observe: impl FnOnce(&T, &Span),
     ) -> Result<Response<T>, Error> {
         let span = request_span(&call);
-        let what = call.op.what;
         async move {
-            let effective = self.effective();
-            let clock = Clock {
-                start: Instant::now(),
-                total: effective.timeouts.total,
-            };
-            let (success, attempts) = self.execute(&call, &effective, clock, Mode::Json).await?;
-            let Success {
-                status,
-                headers,
-                outcome: Received::Body(body),
-            } = success
-            else {
-                unreachable!("a JSON call reads its body in the attempt")
-            };
-            let mut meta = ResponseMeta::new(status, headers);
-            meta.attempts = attempts;
-            let data = decode::<T>(what, status, &body)?;
+            let (mut meta, body, capture_raw_body) = self.read_whole(&call, Mode::Json).await?;
+            let data = decode::<T>(call.op.what, meta.status, &body)?;
             observe(&data, &Span::current());
             tracing::debug!(
-                status = status.as_u16(),
+                status = meta.status.as_u16(),
                 attempts = meta.attempts.len(),
                 "openrouter response"
             );
-            if effective.capture_raw_body {
+            if capture_raw_body {
                 meta.raw_body = Some(body);
             }
             Ok(Response::new(data, meta))
@@ -204,36 +196,37 @@ impl Client {
     /// Sends a call whose answer is raw bytes and reads them whole.
     pub(crate) async fn send_bytes(&self, call: Call) -> Result<Response<bytes::Bytes>, Error> {
         let span = request_span(&call);
-        async move {
-            let effective = self.effective();
-            let clock = Clock {
-                start: Instant::now(),
-                total: effective.timeouts.total,
-            };
-            let (success, attempts) = self.execute(&call, &effective, clock, Mode::Bytes).await?;
-            let Success {
-                status,
-                headers,
-                outcome: Received::Body(body),
-            } = success
-            else {
-                unreachable!("a bytes call reads its body in the attempt")
-            };
-            let mut meta = ResponseMeta::new(status, headers);
-            meta.attempts = attempts;
-            Ok(Response::new(body, meta))
-        }
-        .instrument(span)
-        .await
+        let (meta, body, _) = self.read_whole(&call, Mode::Bytes).instrument(span).await?;
+        Ok(Response::new(body, meta))
+    }
+
+    /// Sends `call` and reads its whole answer: the metadata, the body, and
+    /// whether the caller asked to keep the raw body.
+    async fn read_whole(
+        &self,
+        call: &Call,
+        mode: Mode,
+    ) -> Result<(ResponseMeta, bytes::Bytes, bool), Error> {
+        let effective = self.effective();
+        let clock = Clock::started(effective.timeouts.total);
+        let (success, attempts) = self.execute(call, &effective, clock, mode).await?;
+        let Success {
+            status,
+            headers,
+            outcome: Received::Body(body),
+        } = success
+        else {
+            unreachable!("a whole answer is read in the attempt")
+        };
+        let mut meta = ResponseMeta::new(status, headers);
+        meta.attempts = attempts;
+        Ok((meta, body, effective.capture_raw_body))
     }
 
     async fn open(&self, call: Call, mode: Mode) -> Result<OpenStream, Error> {
         let span = request_span(&call);
         let effective = self.effective();
-        let clock = Clock {
-            start: Instant::now(),
-            total: effective.timeouts.total,
-        };
+        let clock = Clock::started(effective.timeouts.total);
         let (success, attempts) = self
             .execute(&call, &effective, clock, mode)
             .instrument(span.clone())

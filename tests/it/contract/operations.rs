@@ -49,34 +49,12 @@ const REPLAYED_BY_CALL_RS: &[&str] = &[
 /// The declared operation whose method and path template `fixture` was recorded on.
 fn operation_of(fixture: &Fixture) -> Option<&'static Operation> {
     let request = fixture.request();
-    let path = request.path().strip_prefix("/api/v1")?;
-    // Literal paths first: `/guardrails/assignments/keys` is not `/guardrails/{id}`.
-    let same_method = || {
-        operation::ALL
-            .iter()
-            .copied()
-            .filter(|op| op.method.as_str() == request.method())
-    };
-    same_method()
-        .find(|op| op.path == path)
-        .or_else(|| same_method().find(|op| fills(op.path, path)))
+    operation::for_path(request.method(), request.path().strip_prefix("/api/v1")?)
 }
 
 /// Whether `fixture` belongs to this file rather than `call.rs`.
 pub(crate) fn handles(fixture: &Fixture) -> bool {
     operation_of(fixture).is_some_and(|op| !REPLAYED_BY_CALL_RS.contains(&op.client_method))
-}
-
-fn fills(template: &str, path: &str) -> bool {
-    let (mut t, mut p) = (template.split('/'), path.split('/'));
-    loop {
-        match (t.next(), p.next()) {
-            (None, None) => return true,
-            (Some(t), Some(p)) if t.starts_with('{') && !p.is_empty() => {}
-            (Some(t), Some(p)) if t == p => {}
-            _ => return false,
-        }
-    }
 }
 
 /// The values of the template's parameters in `path`, in order.
@@ -230,11 +208,14 @@ fn call<'a>(c: &'a Client, op: &'static Operation, a: &'a Args) -> Fut<'a> {
     )
 }
 
-/// A binary answer, read whole, as a JSON string of its length and bytes' sum
-/// (compared with the fixture's bytes below).
+/// A binary answer, read whole, as a hex string (compared with the fixture's bytes below).
 async fn bytes(stream: Result<openrouter_client::ByteStream, Error>) -> Answer {
     let body = stream?.collect(64 << 20).await?;
-    Ok(Value::String(format!("{} bytes", body.len())))
+    Ok(Value::String(hex(&body)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `POST /messages`, plain or streamed as the fixture recorded.
@@ -336,7 +317,7 @@ fn every_operation_is_served_through_its_typed_method() {
                     let expected = if response.is_event_stream() {
                         None // compared through the stream's own checks
                     } else if !response.content_type().contains("json") {
-                        Some(Value::String(format!("{} bytes", response.body().len())))
+                        Some(Value::String(hex(response.body())))
                     } else {
                         serde_json::from_slice::<Value>(response.body()).ok()
                     };

@@ -32,16 +32,6 @@ pub struct RequestBuilder {
     call: Result<Call, Error>,
 }
 
-impl std::fmt::Debug for Call {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Call")
-            .field("method", &self.method())
-            .field("path", &self.path)
-            .field("query", &self.query)
-            .finish_non_exhaustive()
-    }
-}
-
 impl Client {
     /// A request to any path of the API (`/activity`, `/keys/{hash}`, a
     /// route newer than this crate), sent through the same call path as the
@@ -66,10 +56,7 @@ impl Client {
     /// ```
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
         let call = checked(path).map(|path| {
-            let declared = operation::ALL
-                .iter()
-                .copied()
-                .find(|op| op.method == method && matches_template(op.path, path));
+            let declared = operation::for_path(method.as_str(), path);
             let mut call = Call::new(declared.unwrap_or(&UNDECLARED));
             call.path = path.to_owned();
             if declared.is_none() {
@@ -183,20 +170,6 @@ impl RequestBuilder {
     }
 }
 
-/// Whether `path` fills `template` (`/keys/abc` fills `/keys/{hash}`; a
-/// `{author}/{slug}` pair takes two segments).
-pub(crate) fn matches_template(template: &str, path: &str) -> bool {
-    let (mut t, mut p) = (template.split('/'), path.split('/'));
-    loop {
-        match (t.next(), p.next()) {
-            (None, None) => return true,
-            (Some(t), Some(p)) if t.starts_with('{') && !p.is_empty() => {}
-            (Some(t), Some(p)) if t == p => {}
-            _ => return false,
-        }
-    }
-}
-
 fn checked(path: &str) -> Result<&str, Error> {
     if path.starts_with('/') && !path.starts_with("//") && !path.contains(['?', '#']) {
         Ok(path)
@@ -204,23 +177,5 @@ fn checked(path: &str) -> Result<&str, Error> {
         Err(Error::config(format!(
             "invalid path `{path}`: it must start with `/` and carry no query (pass it with .query)"
         )))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::matches_template;
-
-    #[test]
-    fn paths_match_their_templates_segment_by_segment() {
-        assert!(matches_template("/keys/{hash}", "/keys/abc"));
-        assert!(matches_template(
-            "/model/{author}/{slug}",
-            "/model/openai/gpt-4o"
-        ));
-        assert!(!matches_template("/keys/{hash}", "/keys"));
-        assert!(!matches_template("/keys/{hash}", "/keys/"));
-        assert!(!matches_template("/keys/{hash}", "/keys/a/b"));
-        assert!(!matches_template("/keys", "/key"));
     }
 }

@@ -11,7 +11,8 @@ use futures::Stream;
 use openrouter_sse::{Comment, Event, Frame, Parser, ParserConfig};
 use tokio::time::{Instant, Sleep};
 
-use crate::TimeoutKind;
+use crate::error::{LimitError, TimeoutError, TruncationReason};
+use crate::{Error, TimeoutKind};
 
 type Body = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 
@@ -30,6 +31,28 @@ pub(crate) enum FrameError {
     Transport(reqwest::Error),
     Timeout(TimeoutKind, Duration),
     Limit(openrouter_sse::Error, usize),
+}
+
+impl FrameError {
+    /// What this read failure means for the stream it ends: a truncation
+    /// (its reason and cause) for a broken connection or silence, or the
+    /// limit error for an oversized event.
+    pub(crate) fn into_end(
+        self,
+    ) -> Result<(TruncationReason, Box<dyn std::error::Error + Send + Sync>), Error> {
+        match self {
+            FrameError::Transport(e) => Ok((TruncationReason::ConnectionLost, Box::new(e))),
+            FrameError::Timeout(kind, after) => Ok((
+                TruncationReason::Timeout(kind),
+                Box::new(TimeoutError::new(kind, after)),
+            )),
+            FrameError::Limit(e, limit) => Err(Error::LimitExceeded(Box::new(LimitError {
+                what: "stream event",
+                limit,
+                source: Some(Box::new(e)),
+            }))),
+        }
+    }
 }
 
 pub(crate) struct Frames {

@@ -13,11 +13,9 @@ use openrouter_types::messages::{
 };
 use tracing::Span;
 
-use super::{FrameError, FrameItem, Frames, decode_event};
+use super::{FrameItem, Frames, decode_event};
 use crate::Error;
-use crate::error::{
-    ApiError, LimitError, MidStreamError, TimeoutError, TruncatedStreamError, TruncationReason,
-};
+use crate::error::{ApiError, MidStreamError, TruncatedStreamError, TruncationReason};
 use crate::meta::{Response, ResponseMeta};
 use crate::transport::OpenStream;
 
@@ -220,22 +218,13 @@ impl Stream for MessagesStream {
                         Err(this.truncated(TruncationReason::EndOfBody, !clean, None))
                     }
                 }
-                Err(FrameError::Transport(e)) => {
-                    Err(this.truncated(TruncationReason::ConnectionLost, true, Some(Box::new(e))))
-                }
-                Err(FrameError::Timeout(kind, after)) => Err(this.truncated(
-                    TruncationReason::Timeout(kind),
-                    true,
-                    Some(Box::new(TimeoutError::new(kind, after))),
-                )),
-                Err(FrameError::Limit(e, limit)) => {
-                    this.finished = true;
-                    Err(Error::LimitExceeded(Box::new(LimitError {
-                        what: "stream event",
-                        limit,
-                        source: Some(Box::new(e)),
-                    })))
-                }
+                Err(error) => Err(match error.into_end() {
+                    Ok((reason, source)) => this.truncated(reason, true, Some(source)),
+                    Err(limit) => {
+                        this.finished = true;
+                        limit
+                    }
+                }),
             };
             return Poll::Ready(Some(item));
         }

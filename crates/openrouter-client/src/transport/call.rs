@@ -25,6 +25,16 @@ pub(crate) struct Call {
     pub(crate) retry_override: Option<RetryClass>,
 }
 
+impl std::fmt::Debug for Call {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("method", &self.method())
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What a call sends.
 pub(crate) enum Body {
     None,
@@ -289,11 +299,10 @@ impl Call {
                 )));
             }
             Err(e) => {
-                return Err(Error::Config(Box::new(crate::error::ConfigError {
-                    message: format!("could not serialise the {} request", op.what).into(),
-                    source: Some(Box::new(e)),
-                    missing_key: false,
-                })));
+                return Err(Error::config_with(
+                    format!("could not serialise the {} request", op.what),
+                    e,
+                ));
             }
         };
         Ok(Self {
