@@ -139,6 +139,21 @@ impl Client {
     /// `wait.first_interval` to `wait.max_interval`; past `wait.deadline`
     /// the call ends with [`Error::Timeout`] (the job itself goes on: poll
     /// it again later with [`video`](Self::video)).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// use openrouter_client::VideoWait;
+    /// use openrouter_types::videos::{VideoContentQuery, VideoGenerationRequest};
+    ///
+    /// let job = client
+    ///     .create_video(&VideoGenerationRequest::new("google/veo-3.1").prompt("a red kite over a beach"))
+    ///     .await?;
+    /// let done = client
+    ///     .wait_for_video(&job.id, VideoWait::default(), |job| eprintln!("{}", job.status))
+    ///     .await?;
+    /// client.download_video(&done.id, &VideoContentQuery::new()).await?.save("kite.mp4").await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn wait_for_video(
         &self,
         job_id: &str,
@@ -180,6 +195,18 @@ impl Client {
 
     /// `POST /files`: uploads a file to your workspace. Content held in
     /// memory is sent again on a retry; a reader is streamed, and sent once.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// use openrouter_client::FileContent;
+    /// use openrouter_types::files::UploadFileForm;
+    ///
+    /// let form = UploadFileForm::new("batch.jsonl").content_type("application/x-ndjson");
+    /// // Streamed from disk, never read whole into memory.
+    /// let file = client.upload_file(&form, FileContent::open("batch.jsonl").await?).await?;
+    /// println!("{}", file.id);
+    /// # Ok(()) }
+    /// ```
     pub async fn upload_file(
         &self,
         form: &UploadFileForm,
