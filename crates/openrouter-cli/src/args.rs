@@ -107,6 +107,29 @@ pub enum Command {
     /// Show the stats of one generation: model, provider, tokens, cost, timing.
     Generation(GenerationArgs),
 
+    /// Manage API keys (needs a management key): list, create, rm.
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  openrouter keys list
+  openrouter keys create ci-runner --limit 10
+  openrouter keys rm HASH"
+    )]
+    Keys(KeysCommand),
+
+    /// Manage the provider keys you bring (BYOK; needs a management key): list, add, rm.
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  openrouter byok list
+  pass show openai | openrouter byok add openai --name prod
+  openrouter byok rm ID"
+    )]
+    Byok(ByokCommand),
+
+    /// Show usage per day, model and provider over the last 30 UTC days (management key).
+    Activity(ActivityArgs),
+
     /// Call any endpoint of the API and print its JSON answer: `openrouter api /activity`.
     ///
     /// Fields (`-f`, `-F`) become the query of a GET or DELETE and the JSON body of other
@@ -259,6 +282,76 @@ pub struct ModelArgs {
     /// Print the model and its endpoints as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `openrouter keys`.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List the account's keys (never the keys themselves).
+    List {
+        /// Print the response as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a key and print it, once.
+    Create {
+        /// The new key's name.
+        name: String,
+        /// Credit cap in USD.
+        #[arg(long, value_name = "USD", allow_negative_numbers = true, value_parser = non_negative)]
+        limit: Option<f64>,
+        /// Print the whole response as JSON (the key included).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a key by its hash (from `keys list`).
+    Rm {
+        /// The key's hash.
+        hash: String,
+    },
+}
+
+/// `openrouter byok`.
+#[derive(Debug, Subcommand)]
+pub enum ByokCommand {
+    /// List the provider keys you brought (masked).
+    List {
+        /// Print the response as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a provider key, read from stdin (never an argument: shell history keeps those).
+    Add {
+        /// The provider slug, e.g. openai, anthropic.
+        provider: String,
+        /// A name for it.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Delete a provider key by its id (from `byok list`).
+    Rm {
+        /// The credential's id.
+        id: String,
+    },
+}
+
+/// `openrouter activity`.
+#[derive(Debug, Args)]
+pub struct ActivityArgs {
+    /// Only this UTC day (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Print the response as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A number of dollars that is not negative (clap would read `-1` as a flag).
+fn non_negative(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("`{text}` is not an amount of dollars of 0 or more")),
+    }
 }
 
 /// `openrouter api`.

@@ -8,6 +8,7 @@ mod chat;
 mod connect;
 mod exit;
 mod interrupt;
+mod manage;
 mod models;
 mod offline;
 mod output;
@@ -59,6 +60,9 @@ async fn run(cli: &Cli, term: Term) -> Outcome {
         Command::Credits(args) => account::credits(args, connection, term).await,
         Command::Key(args) => account::key(args, connection, term).await,
         Command::Generation(args) => account::generation(args, connection, term).await,
+        Command::Keys(command) => manage::keys(command, connection, term).await,
+        Command::Byok(command) => manage::byok(command, connection, term).await,
+        Command::Activity(args) => manage::activity(args, connection, term).await,
         Command::Api(args) => api::run(args, connection, term).await,
         Command::Mock(args) => offline::run_mock(args, term).await,
     }

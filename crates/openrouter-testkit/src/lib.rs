@@ -64,6 +64,7 @@
 //!     .await?;
 //! let response = reqwest::Client::new()
 //!     .post(format!("{}/chat/completions", server.base_url()))
+//!     .bearer_auth("any-key") // like OpenRouter, the mock refuses keyless calls (401)
 //!     .body(r#"{"model":"x/y","messages":[],"stream":true}"#)
 //!     .send()
 //!     .await?;

@@ -6,6 +6,9 @@
 //! streams fail on real networks.
 
 mod pacing;
+mod strict;
+
+pub use strict::INFERENCE_KEY_PREFIX;
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -41,6 +44,12 @@ const DEFAULT_RECORD_LIMIT: usize = 1024;
 /// naming the closest fixture. Each server has its own state; dropping it (or
 /// [`shutdown`](Self::shutdown)) stops it.
 ///
+/// It refuses what OpenRouter refuses before a model runs: a route that needs
+/// a key called without `Authorization` (401), a JSON body that is not JSON
+/// (400), a chat without `messages` (400), and a management route called with
+/// an inference key, which the mock recognises by [`INFERENCE_KEY_PREFIX`]
+/// (401). Any other key is accepted.
+///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -49,7 +58,7 @@ const DEFAULT_RECORD_LIMIT: usize = 1024;
 /// let server = MockOpenRouter::start(FixtureSet::bundled()).await?;
 /// // Point any OpenRouter client here, e.g. OPENROUTER_BASE_URL=<base_url>.
 /// let url = format!("{}/credits", server.base_url());
-/// let body = reqwest::get(url).await?.text().await?;
+/// let body = reqwest::Client::new().get(url).bearer_auth("any-key").send().await?.text().await?;
 /// assert_eq!(body, r#"{"data":{"total_credits":100.5,"total_usage":25.75}}"#);
 /// assert_eq!(server.received_requests()[0].path(), "/api/v1/credits");
 /// server.shutdown().await;
@@ -258,6 +267,14 @@ async fn handle(
         requests.push_back(recorded);
     }
     let path_and_query = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
+    if let Some((status, message)) = strict::refusal(
+        parts.method.as_str(),
+        parts.uri.path(),
+        &parts.headers,
+        &body,
+    ) {
+        return Ok(error_response(status, &message));
+    }
     let fixture =
         match state
             .set

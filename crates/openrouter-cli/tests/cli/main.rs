@@ -9,6 +9,7 @@ mod errors;
 mod help;
 #[cfg(unix)]
 mod interrupt;
+mod manage;
 #[cfg(unix)]
 mod mock;
 mod models;

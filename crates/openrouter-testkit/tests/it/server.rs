@@ -314,3 +314,71 @@ async fn recording_is_bounded() {
         "the oldest is forgotten first"
     );
 }
+
+#[tokio::test]
+async fn it_refuses_what_openrouter_refuses_before_any_fixture_answers() {
+    let server = MockOpenRouter::start(FixtureSet::bundled()).await.unwrap();
+    let plain = reqwest::Client::builder().no_proxy().build().unwrap();
+    let base = server.base_url();
+    let status_and_body = |response: reqwest::Response| async move {
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    };
+
+    // No key: refused where OpenRouter needs one, served where it does not.
+    let (status, body) =
+        status_and_body(plain.get(format!("{base}/key")).send().await.unwrap()).await;
+    assert_eq!(status, 401);
+    assert_eq!(
+        body,
+        r#"{"error":{"message":"No auth credentials found","code":401}}"#
+    );
+    let (status, _) =
+        status_and_body(plain.get(format!("{base}/models")).send().await.unwrap()).await;
+    assert_eq!(status, 200, "the catalogue is public");
+
+    let keyed = client();
+    // A JSON body that is not JSON, and a chat without messages.
+    for (body, needle) in [
+        (r#"{"model":"#, "Invalid JSON"),
+        (r#"{"model":"openai/gpt-4o"}"#, "specify"),
+    ] {
+        let response = keyed
+            .post(format!("{base}/chat/completions"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let (status, text) = status_and_body(response).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(text.contains(needle), "{text}");
+    }
+
+    // An inference key on a management route.
+    let inference = format!(
+        "{}example",
+        openrouter_testkit::server::INFERENCE_KEY_PREFIX
+    );
+    let response = plain
+        .get(format!("{base}/keys"))
+        .bearer_auth(&inference)
+        .send()
+        .await
+        .unwrap();
+    let (status, text) = status_and_body(response).await;
+    assert_eq!(status, 401);
+    assert!(text.contains("Invalid management key"), "{text}");
+    let response = plain
+        .get(format!("{base}/key"))
+        .bearer_auth(&inference)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        200,
+        "inference routes take an inference key"
+    );
+    server.shutdown().await;
+}

@@ -11,7 +11,14 @@ pub fn fixtures_dir() -> PathBuf {
 
 /// A plain HTTP client; the tests only talk to 127.0.0.1.
 pub fn client() -> reqwest::Client {
+    // The mock refuses keyless requests to routes that need a key, as OpenRouter does.
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        reqwest::header::HeaderValue::from_static("Bearer test-key-not-secret"),
+    );
     reqwest::Client::builder()
+        .default_headers(headers)
         .no_proxy()
         .build()
         .expect("a plain HTTP client builds")
