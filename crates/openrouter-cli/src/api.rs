@@ -25,17 +25,12 @@ pub async fn run(args: &ApiArgs, connection: &Connection, term: Term) -> Outcome
         format!("/{path}")
     };
     let mut fields = Map::new();
-    for (raw, typed) in args
-        .raw_fields
-        .iter()
-        .map(|f| (f, false))
-        .chain(args.typed_fields.iter().map(|f| (f, true)))
-    {
+    for (raw, typed) in &args.fields {
         let (name, value) = raw
             .split_once('=')
             .filter(|(name, _)| !name.is_empty())
             .ok_or_else(|| usage(format!("`{raw}` is not KEY=VALUE")))?;
-        let value = if typed {
+        let value = if *typed {
             serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()))
         } else {
             Value::String(value.to_owned())

@@ -381,6 +381,28 @@ pub struct ApiArgs {
     /// Use the management key (OPENROUTER_MANAGEMENT_KEY, else OPENROUTER_API_KEY).
     #[arg(long)]
     pub management: bool,
+
+    /// `-f` and `-F` fields in the order they were given (`true`: typed), filled from the
+    /// parsed matches by [`ApiArgs::order_fields`]; clap keeps the two lists apart.
+    #[arg(skip)]
+    pub fields: Vec<(String, bool)>,
+}
+
+impl ApiArgs {
+    /// Merges `-f` and `-F` into [`fields`](Self::fields) in command-line order, so a body
+    /// keeps the order the caller wrote.
+    pub fn order_fields(&mut self, matches: &clap::ArgMatches) {
+        let mut fields: Vec<(usize, String, bool)> = Vec::new();
+        for (id, typed) in [("raw_fields", false), ("typed_fields", true)] {
+            if let (Some(indices), Some(values)) =
+                (matches.indices_of(id), matches.get_many::<String>(id))
+            {
+                fields.extend(indices.zip(values).map(|(i, v)| (i, v.clone(), typed)));
+            }
+        }
+        fields.sort_by_key(|(i, _, _)| *i);
+        self.fields = fields.into_iter().map(|(_, v, typed)| (v, typed)).collect();
+    }
 }
 
 /// Commands whose only option is `--json`.

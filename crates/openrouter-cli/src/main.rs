@@ -16,7 +16,7 @@ mod progress;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::args::{Cli, Command};
 use crate::exit::Outcome;
@@ -24,7 +24,11 @@ use crate::output::Term;
 
 fn main() -> ExitCode {
     // clap prints help, versions and usage errors itself (usage errors exit with 2).
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let (Command::Api(args), Some(("api", api))) = (&mut cli.command, matches.subcommand()) {
+        args.order_fields(api);
+    }
     init_tracing();
     let term = Term::detect();
     let runtime = match tokio::runtime::Builder::new_multi_thread()

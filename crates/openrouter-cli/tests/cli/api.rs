@@ -39,8 +39,8 @@ fn fields_become_the_json_body_of_a_write_in_the_order_given() {
     assert_eq!(requests[0].method(), "POST");
     assert_eq!(
         std::str::from_utf8(requests[0].body()).unwrap(),
-        r#"{"name":"mock-created","limit_reset":"monthly","limit":10}"#,
-        "-f fields first, then -F fields, each in the order given; -F typed"
+        r#"{"name":"mock-created","limit":10,"limit_reset":"monthly"}"#,
+        "the fields in the order given, -F typed"
     );
     assert!(run.stdout.contains("\"hash\""), "{}", run.stdout);
 }

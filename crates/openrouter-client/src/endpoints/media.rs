@@ -230,6 +230,39 @@ impl Client {
             .await
     }
 
+    /// Every file of `GET /files`, following its cursor page by page as the
+    /// caller pulls (`query` sets the page size, workspace and storage).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// use futures::TryStreamExt;
+    /// use openrouter_types::files::ListFilesQuery;
+    /// let files: Vec<_> = client.all_files(ListFilesQuery::new()).try_collect().await?;
+    /// # let _ = files; Ok(()) }
+    /// ```
+    pub fn all_files(
+        &self,
+        query: ListFilesQuery,
+    ) -> impl futures::Stream<Item = Result<FileMetadata, Error>> + '_ {
+        let pages = futures::stream::unfold(Some(query), move |query| async move {
+            let query = query?;
+            match self.list_files(&query).await {
+                Ok(page) => {
+                    let page = page.into_inner();
+                    let next = page.next_cursor().map(|cursor| query.clone().page(cursor));
+                    Some((Ok(page.data), next))
+                }
+                Err(error) => Some((Err(error), None)),
+            }
+        });
+        futures::StreamExt::flat_map(pages, |page| {
+            futures::stream::iter(match page {
+                Ok(files) => files.into_iter().map(Ok).collect::<Vec<_>>(),
+                Err(error) => vec![Err(error)],
+            })
+        })
+    }
+
     /// `GET /files/{file_id}/content`: the file's bytes, read as you pull them.
     pub async fn download_file(&self, file_id: &str) -> Result<ByteStream, Error> {
         let call = Call::new(&op::DOWNLOAD_FILE).param("file_id", file_id)?;

@@ -84,3 +84,38 @@ async fn a_failed_page_ends_the_stream_with_its_error_after_the_items_before_it(
     assert!(error.is_auth(), "{error:?}");
     assert!(error.to_string().contains("management key"), "{error}");
 }
+
+#[tokio::test]
+async fn files_follow_their_cursor_until_it_runs_out() {
+    let server = server().await;
+    let recorded = response_json(fixture("files/list"));
+    let page = |id: &str, cursor: Option<&str>| {
+        let mut body = recorded.clone();
+        let mut file = recorded["data"][0].clone();
+        file["id"] = json!(id);
+        body["data"] = json!([file]);
+        body["cursor"] = json!(cursor);
+        ResponseTemplate::new(200).set_body_json(body)
+    };
+    Mock::given(path("/api/v1/files"))
+        .and(query_param("cursor", "page-2"))
+        .respond_with(page("or_file_2", None))
+        .expect(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v1/files"))
+        .respond_with(page("or_file_1", Some("page-2")))
+        .expect(1)
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let client = client(&server.uri());
+    let ids: Vec<String> = client
+        .all_files(openrouter_types::files::ListFilesQuery::new())
+        .map_ok(|f| f.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, ["or_file_1", "or_file_2"]);
+}
