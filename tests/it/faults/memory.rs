@@ -7,7 +7,7 @@ use std::time::Duration;
 use openrouter_client::Error;
 use openrouter_sse::{Parser, ParserConfig};
 
-use super::{CLOSE_BOUND, bounded, drain};
+use super::{CLOSE_BOUND, bounded, bounded_by, drain};
 use crate::support::{self, RawServer, Step, alloc, request, sse_head};
 
 const LIMIT: usize = 256 << 10;
@@ -71,4 +71,43 @@ fn the_parser_buffers_no_more_than_the_line_limit() {
         );
     }
     assert_eq!(errors, 1, "one error for the one oversized line");
+}
+
+/// A 200 MB video goes to its writer a chunk at a time: the client's heap
+/// stays flat, whatever the size of the body.
+#[tokio::test]
+async fn a_200_mb_download_is_written_through_with_flat_memory() {
+    const TOTAL: u64 = 200 << 20;
+    bounded_by(Duration::from_secs(120), async {
+        let head = support::head(
+            200,
+            &[
+                ("content-type", "video/mp4"),
+                ("content-length", &TOTAL.to_string()),
+            ],
+        );
+        let server = RawServer::start(vec![vec![
+            Step::send(head),
+            Step::flood(vec![0x42; 64 << 10], TOTAL),
+            Step::Close,
+        ]])
+        .await
+        .unwrap();
+        let client = support::builder(&server).build().unwrap();
+        let (written, peak) = alloc::peak_of(async {
+            let download = client
+                .download_video("job-1", &Default::default())
+                .await
+                .unwrap();
+            download.write_to(&mut tokio::io::sink()).await.unwrap()
+        })
+        .await;
+        assert_eq!(written, TOTAL);
+        println!("200 MiB download: peak heap {peak} bytes");
+        assert!(
+            peak < 4 << 20,
+            "peak heap {peak} bytes for a {TOTAL}-byte body"
+        );
+    })
+    .await;
 }
