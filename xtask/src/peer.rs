@@ -1,10 +1,10 @@
 //! `cargo xtask peer`: proves the mock server speaks OpenRouter well enough for real
-//! third-party clients: OpenAI's official Python SDK, then async-openai (plain chat, streamed
-//! chat, a 429 each).
+//! third-party clients: OpenAI's official Python SDK and Anthropic's (its Messages API), then
+//! async-openai (plain chat, streamed chat, a 429 each).
 //!
-//! Python: creates a venv under the target directory, installs `openai` there, builds and
-//! starts `openrouter-mock`, runs `crates/openrouter-testkit/peer/openai_peer.py` against it
-//! and stops the server. Needs `python3` with `venv` and access to PyPI on the first run.
+//! Python: creates a venv under the target directory, installs `openai` and `anthropic` there,
+//! builds and starts `openrouter-mock`, runs `crates/openrouter-testkit/peer/openai_peer.py`
+//! and `anthropic_peer.py` against it and stops the server. Needs `python3` with `venv` and access to PyPI on the first run.
 //!
 //! Rust: runs `bench/src/bin/peer_async_openai.rs`, which starts the mock server in-process.
 //! async-openai is a heavy peer crate, so it lives in the separate `bench/` workspace and never
@@ -84,7 +84,7 @@ fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
             "python3 -m venv",
         )?;
     }
-    eprintln!("peer: installing the openai package");
+    eprintln!("peer: installing the openai and anthropic packages");
     run_step(
         Command::new(&venv_python).args([
             "-m",
@@ -93,14 +93,20 @@ fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
             "--quiet",
             "--disable-pip-version-check",
             "openai",
+            "anthropic",
         ]),
-        "pip install openai",
+        "pip install openai anthropic",
     )?;
-    let version = Command::new(&venv_python)
-        .args(["-c", "import openai; print(openai.__version__)"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-        .unwrap_or_default();
+    let version = |package: &str| {
+        Command::new(&venv_python)
+            .args([
+                "-c",
+                &format!("import {package}; print({package}.__version__)"),
+            ])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default()
+    };
 
     eprintln!("peer: building openrouter-mock");
     run_step(
@@ -122,16 +128,22 @@ fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
 
     let mut server = Server::start(&binary)?;
     eprintln!("peer: mock server at {}", server.base_url);
-    let script = root.join("crates/openrouter-testkit/peer/openai_peer.py");
-    let result = run_step(
-        Command::new(&venv_python)
-            .arg(&script)
-            .arg(&server.base_url),
-        "openai_peer.py",
-    );
+    let peer = |script: &str| {
+        run_step(
+            Command::new(&venv_python)
+                .arg(root.join("crates/openrouter-testkit/peer").join(script))
+                .arg(&server.base_url),
+            script,
+        )
+    };
+    let result = peer("openai_peer.py").and_then(|()| peer("anthropic_peer.py"));
     server.stop();
     result?;
-    eprintln!("peer: the official openai Python SDK {version} works against the mock server");
+    eprintln!(
+        "peer: the official openai ({}) and anthropic ({}) Python SDKs work against the mock server",
+        version("openai"),
+        version("anthropic")
+    );
     Ok(())
 }
 
