@@ -107,6 +107,32 @@ pub enum Command {
     /// Show the stats of one generation: model, provider, tokens, cost, timing.
     Generation(GenerationArgs),
 
+    /// Generate an image and write it to a file.
+    #[command(after_help = "Examples:
+  openrouter image \"a lighthouse at dawn, watercolour\" -o lighthouse.png
+  openrouter image --offline \"a test\" -o out.png")]
+    Image(ImageArgs),
+
+    /// Turn text into speech and write the audio to a file, as it arrives.
+    #[command(after_help = "Example:
+  openrouter speak \"Welcome aboard\" --voice alloy -o welcome.mp3")]
+    Speak(SpeakArgs),
+
+    /// Transcribe an audio file (uploaded as it is read) and print the text.
+    #[command(after_help = "Example:
+  openrouter transcribe meeting.wav > meeting.txt")]
+    Transcribe(TranscribeArgs),
+
+    /// Generate a video: submit the job, show its status while it runs, download it.
+    #[command(after_help = "Example:
+  openrouter video \"a red kite over a beach\" -o kite.mp4")]
+    Video(VideoArgs),
+
+    /// Rank documents by relevance to a query.
+    #[command(after_help = "Example:
+  openrouter rerank \"rust async runtime\" \"tokio is a runtime\" \"serde is a framework\"")]
+    Rerank(RerankArgs),
+
     /// Manage API keys (needs a management key): list, create, rm.
     #[command(
         subcommand,
@@ -173,6 +199,11 @@ pub struct ChatArgs {
     /// Wait for the whole answer instead of streaming it.
     #[arg(long)]
     pub no_stream: bool,
+
+    /// Which API carries the conversation: OpenAI-style chat completions, or Anthropic's
+    /// Messages API as OpenRouter serves it (`POST /messages`).
+    #[arg(long, value_enum, default_value_t = ChatApi::Chat)]
+    pub api: ChatApi,
 
     /// Upper bound on the answer's length, in tokens.
     #[arg(long, value_name = "N")]
@@ -282,6 +313,95 @@ pub struct ModelArgs {
     /// Print the model and its endpoints as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `openrouter image`.
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    /// What to draw.
+    pub prompt: String,
+    /// Where to write the image.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The image model.
+    #[arg(
+        short,
+        long,
+        default_value = "google/gemini-2.5-flash-image",
+        value_name = "SLUG"
+    )]
+    pub model: String,
+}
+
+/// `openrouter speak`.
+#[derive(Debug, Args)]
+pub struct SpeakArgs {
+    /// What to say.
+    pub text: String,
+    /// Where to write the audio.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The speech model.
+    #[arg(
+        short,
+        long,
+        default_value = "openai/gpt-4o-mini-tts",
+        value_name = "SLUG"
+    )]
+    pub model: String,
+    /// The voice.
+    #[arg(long)]
+    pub voice: Option<String>,
+}
+
+/// `openrouter transcribe`.
+#[derive(Debug, Args)]
+pub struct TranscribeArgs {
+    /// The audio file.
+    pub file: PathBuf,
+    /// The transcription model.
+    #[arg(short, long, default_value = "openai/whisper-1", value_name = "SLUG")]
+    pub model: String,
+}
+
+/// `openrouter video`.
+#[derive(Debug, Args)]
+pub struct VideoArgs {
+    /// What to film.
+    pub prompt: String,
+    /// Where to write the video.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The video model.
+    #[arg(short, long, default_value = "google/veo-3.1", value_name = "SLUG")]
+    pub model: String,
+}
+
+/// `openrouter rerank`.
+#[derive(Debug, Args)]
+pub struct RerankArgs {
+    /// The query.
+    pub query: String,
+    /// The documents to rank.
+    pub documents: Vec<String>,
+    /// The rerank model.
+    #[arg(short, long, default_value = "cohere/rerank-v3.5", value_name = "SLUG")]
+    pub model: String,
+    /// Return only the best N.
+    #[arg(long, value_name = "N")]
+    pub top: Option<u32>,
+    /// Print the response as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The API `openrouter chat` talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChatApi {
+    /// `POST /chat/completions`.
+    Chat,
+    /// `POST /messages` (Anthropic's Messages API).
+    Messages,
 }
 
 /// `openrouter keys`.

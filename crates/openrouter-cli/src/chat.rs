@@ -1,6 +1,7 @@
 //! `openrouter chat`: one prompt or an interactive session, streamed to stdout as it arrives,
 //! with reasoning and the usage summary on stderr.
 
+mod messages;
 mod prompt;
 mod turn;
 
@@ -10,7 +11,7 @@ use openrouter_types::chat::{Reasoning, ReasoningEffort};
 use openrouter_types::routing::{ProviderPreferences, ProviderSort};
 use openrouter_types::{ChatRequest, Message};
 
-use crate::args::{ChatArgs, Connection, Effort, ProviderSortArg};
+use crate::args::{ChatApi, ChatArgs, Connection, Effort, ProviderSortArg};
 use crate::connect::{Key, connect};
 use crate::exit::{Code, Failure, Outcome};
 use crate::interrupt::Interrupt;
@@ -31,6 +32,7 @@ pub async fn run(args: &ChatArgs, connection: &Connection, term: Term) -> Outcom
         stream: !args.no_stream,
         show_reasoning: !args.hide_reasoning,
         term,
+        messages_api: args.api == ChatApi::Messages,
     };
     let mut history = Vec::new();
     if let Some(system) = &args.system {

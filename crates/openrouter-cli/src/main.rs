@@ -9,6 +9,7 @@ mod connect;
 mod exit;
 mod interrupt;
 mod manage;
+mod media;
 mod models;
 mod offline;
 mod output;
@@ -64,6 +65,11 @@ async fn run(cli: &Cli, term: Term) -> Outcome {
         Command::Credits(args) => account::credits(args, connection, term).await,
         Command::Key(args) => account::key(args, connection, term).await,
         Command::Generation(args) => account::generation(args, connection, term).await,
+        Command::Image(args) => media::image(args, connection, term).await,
+        Command::Speak(args) => media::speak(args, connection, term).await,
+        Command::Transcribe(args) => media::transcribe(args, connection, term).await,
+        Command::Video(args) => media::video(args, connection, term).await,
+        Command::Rerank(args) => media::rerank(args, connection, term).await,
         Command::Keys(command) => manage::keys(command, connection, term).await,
         Command::Byok(command) => manage::byok(command, connection, term).await,
         Command::Activity(args) => manage::activity(args, connection, term).await,

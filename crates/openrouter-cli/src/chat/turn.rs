@@ -23,6 +23,8 @@ pub struct Turn<'a> {
     pub show_reasoning: bool,
     /// stderr's capabilities.
     pub term: Term,
+    /// Send through Anthropic's Messages API (`POST /messages`) instead of chat completions.
+    pub messages_api: bool,
 }
 
 impl Turn<'_> {
@@ -32,6 +34,18 @@ impl Turn<'_> {
         request: &ChatRequest,
         interrupt: &mut Interrupt,
     ) -> Result<String, Failure> {
+        if self.messages_api {
+            let request = super::messages::request(request)?;
+            return super::messages::run(
+                self.client,
+                &request,
+                self.stream,
+                self.json,
+                self.term,
+                interrupt,
+            )
+            .await;
+        }
         if self.stream {
             self.streamed(request, interrupt).await
         } else {

@@ -10,6 +10,7 @@ mod help;
 #[cfg(unix)]
 mod interrupt;
 mod manage;
+mod media;
 #[cfg(unix)]
 mod mock;
 mod models;
