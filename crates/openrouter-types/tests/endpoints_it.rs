@@ -19,6 +19,8 @@ mod messages;
 mod platform;
 #[path = "endpoints_it/requests.rs"]
 mod requests;
+#[path = "endpoints_it/spec_fixtures.rs"]
+mod spec_fixtures;
 // Management-key areas: one module each, sharing `management`'s round trip.
 #[path = "endpoints_it/guardrails.rs"]
 mod guardrails;

@@ -32,13 +32,13 @@ use serde_json::{Map, Value, json};
 use crate::kinds::shared_dir;
 use crate::support::diff;
 
-struct Spec {
-    root: Value,
+pub(crate) struct Spec {
+    pub(crate) root: Value,
 }
 
 impl Spec {
     /// The spec, parsed once for all tests of this binary.
-    fn load() -> Option<&'static Self> {
+    pub(crate) fn load() -> Option<&'static Self> {
         static SPEC: OnceLock<Option<Spec>> = OnceLock::new();
         SPEC.get_or_init(|| {
             let dir = shared_dir("")?;
@@ -616,7 +616,7 @@ fn responses_items_and_events_of_the_spec_decode_to_modelled_variants() {
 }
 
 /// A validator for the schema at `pointer` (`$ref`s resolve inside the spec).
-fn validator_at(spec: &Spec, pointer: &str) -> jsonschema::Validator {
+pub(crate) fn validator_at(spec: &Spec, pointer: &str) -> jsonschema::Validator {
     let root = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         // A URI fragment: the braces of path templates must be escaped.
@@ -628,7 +628,11 @@ fn validator_at(spec: &Spec, pointer: &str) -> jsonschema::Validator {
 }
 
 /// One line per shape of violation: array indices folded, values left out.
-fn violations(validator: &jsonschema::Validator, value: &Value, out: &mut BTreeSet<String>) {
+pub(crate) fn violations(
+    validator: &jsonschema::Validator,
+    value: &Value,
+    out: &mut BTreeSet<String>,
+) {
     for e in validator.iter_errors(value) {
         let path: Vec<String> = e
             .instance_path()
