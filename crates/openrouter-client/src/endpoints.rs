@@ -48,6 +48,6 @@ mod presets;
 mod raw;
 mod responses;
 
-pub use media::VideoWait;
+pub use media::{VideoWait, save_image};
 pub use oauth::Pkce;
 pub use raw::RequestBuilder;

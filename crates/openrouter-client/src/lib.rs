@@ -111,7 +111,7 @@ pub use builder::{
 };
 pub use client::Client;
 pub use download::{ByteStream, FileContent};
-pub use endpoints::{Pkce, RequestBuilder, VideoWait};
+pub use endpoints::{Pkce, RequestBuilder, VideoWait, save_image};
 pub use error::{
     ApiError, ConfigError, DecodeError, Error, LimitError, MidStreamError, Phase, Result,
     TimeoutError, TransportError, TransportKind, TruncatedStreamError, TruncationReason,

@@ -37,6 +37,47 @@ client_methods! {
     delete_file(file_id) -> FileDeleted = DELETE_FILE;
 }
 
+/// Writes a generated image's bytes (`b64_json`, or a `data:` URL) to `path`
+/// and returns how many were written. An image the provider gave only as a
+/// link is not fetched (it is a third-party URL): the error names it.
+///
+/// ```no_run
+/// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+/// use openrouter_types::images::ImageGenerationRequest;
+/// let images = client
+///     .generate_images(&ImageGenerationRequest::new("google/gemini-2.5-flash-image", "a lighthouse"))
+///     .await?;
+/// if let Some(image) = images.data.first() {
+///     openrouter_client::save_image(image, "lighthouse.png").await?;
+/// }
+/// # Ok(()) }
+/// ```
+pub async fn save_image(
+    image: &openrouter_types::images::ImageData,
+    path: impl AsRef<std::path::Path>,
+) -> Result<u64, Error> {
+    let path = path.as_ref();
+    let bytes = match (image.bytes(), image.url()) {
+        (Some(Ok(bytes)), _) => bytes,
+        (Some(Err(e)), _) => {
+            return Err(Error::config_with(
+                "the image's base64 does not decode: report it with the raw answer",
+                e,
+            ));
+        }
+        (None, Some(url)) => {
+            return Err(Error::config(format!(
+                "the image came as a link, not bytes: download {url} yourself"
+            )));
+        }
+        (None, None) => return Err(Error::config("the image has neither bytes nor a link")),
+    };
+    tokio::fs::write(path, &bytes)
+        .await
+        .map_err(|e| Error::config_with(format!("could not write `{}`", path.display()), e))?;
+    Ok(bytes.len() as u64)
+}
+
 /// How [`Client::wait_for_video`] polls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

@@ -6,6 +6,7 @@ mod captures;
 mod chat;
 mod endpoints;
 mod errors;
+mod media;
 mod options;
 mod paging;
 mod redirect;
