@@ -16,7 +16,7 @@ mod timing;
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::{ChatStream, Error, StreamEvent};
+use openrouter_api::{ChatStream, Error, StreamEvent};
 
 /// Every case ends well within this (the slowest real-time case waits ~1 s).
 const BOUND: Duration = Duration::from_secs(10);
@@ -63,6 +63,6 @@ fn text(events: &[StreamEvent]) -> String {
 }
 
 /// The content of a partial completion.
-fn partial_text(partial: Option<&openrouter_client::types::ChatCompletion>) -> Option<String> {
+fn partial_text(partial: Option<&openrouter_api::types::ChatCompletion>) -> Option<String> {
     partial?.text().map(str::to_owned)
 }

@@ -2,7 +2,7 @@
 //! caller's types and maps declare, checked on the raw bytes a 127.0.0.1
 //! server received, and decode → encode keeping the wire's order.
 
-use openrouter_client::RequestOptions;
+use openrouter_api::RequestOptions;
 use openrouter_types::chat::{ChatRequest, Message, ResponseFormat, Tool};
 use serde_json::{Value, json};
 

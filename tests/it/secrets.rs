@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::{ApiKey, Client, Error, RequestOptions, RetryPolicy, Timeouts};
+use openrouter_api::{ApiKey, Client, Error, RequestOptions, RetryPolicy, Timeouts};
 
 use crate::support::{
     self, DONE, RawServer, Step, completion_body, content_event, finish_event, json, request,
@@ -366,7 +366,7 @@ async fn trace_logs_of_a_full_exchange_are_clean() {
     // under no subscriber, tracing's per-callsite interest cache can leave
     // this thread's span disabled now and then, while events still arrive.
     assert!(
-        log.contains("openrouter_client::transport"),
+        log.contains("openrouter_api::transport"),
         "the capture works: {log}"
     );
     assert!(log.contains("TRACE"), "TRACE events were captured: {log}");

@@ -7,8 +7,8 @@ pub mod alloc;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use openrouter_client::types::chat::{ChatRequest, Message};
-use openrouter_client::{Client, ClientBuilder, RetryPolicy, Timeouts};
+use openrouter_api::types::chat::{ChatRequest, Message};
+use openrouter_api::{Client, ClientBuilder, RetryPolicy, Timeouts};
 use openrouter_testkit::RecordedRequest;
 
 pub use openrouter_testkit::raw::{RawServer, Step, head, response};

@@ -408,7 +408,7 @@ impl Kind {
         if status >= 400 || name.contains("error_in_200") {
             return Kind::Error;
         }
-        let declared = openrouter_client::operation::for_path(method, path);
+        let declared = openrouter_api::operation::for_path(method, path);
         if let Some((_, decode)) =
             declared.and_then(|op| ROUTES.iter().find(|(route, _)| route.id == op.id))
         {

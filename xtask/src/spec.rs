@@ -1,11 +1,11 @@
-//! `cargo xtask spec [PATH]`: hold the operation catalogue of `openrouter-client` against
+//! `cargo xtask spec [PATH]`: hold the operation catalogue of `openrouter-api` against
 //! `openrouter-openapi.yaml`, so an endpoint the spec gains shows up as MISSING and a
 //! declaration that disagrees with the spec (or names no `Client` method) fails.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use openrouter_client::operation;
+use openrouter_api::operation;
 use serde_norway::Value;
 
 use crate::ci::workspace_root;

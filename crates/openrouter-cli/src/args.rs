@@ -17,7 +17,7 @@ Environment:
                         routes (keys, workspaces, guardrails…); OPENROUTER_API_KEY otherwise
   OPENROUTER_BASE_URL   API root (default https://openrouter.ai/api/v1); --base-url wins
   OPENROUTER_OFFLINE    set to 1 to answer from the bundled mock server, like --offline
-  RUST_LOG              diagnostics on stderr, e.g. RUST_LOG=openrouter_client=debug (the key
+  RUST_LOG              diagnostics on stderr, e.g. RUST_LOG=openrouter_api=debug (the key
                         is never logged)
 
 Exit codes:

@@ -1,7 +1,7 @@
 //! Turns the environment and global flags into a ready [`Client`]: the key, the base URL,
 //! attribution headers, and the in-process mock server when offline.
 
-use openrouter_client::Client;
+use openrouter_api::Client;
 use openrouter_testkit::server::MockOpenRouter;
 
 use crate::args::Connection;

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use openrouter_client::{Error, TimeoutKind, TruncationReason};
+use openrouter_api::{Error, TimeoutKind, TruncationReason};
 
 /// The process exit codes, documented in `--help` and the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,7 +18,7 @@ pub async fn keys(command: &KeysCommand, connection: &Connection, term: Term) ->
     // Kept whole: offline, it owns the mock server the client talks to.
     let connected = connect(connection, Key::Required, term).await?;
     let client = &connected.client;
-    let fail = |e: openrouter_client::Error| Failure::from_client(&e, false);
+    let fail = |e: openrouter_api::Error| Failure::from_client(&e, false);
     match command {
         KeysCommand::List { json } => {
             let keys = client
@@ -89,7 +89,7 @@ pub async fn byok(command: &ByokCommand, connection: &Connection, term: Term) ->
     // Kept whole: offline, it owns the mock server the client talks to.
     let connected = connect(connection, Key::Required, term).await?;
     let client = &connected.client;
-    let fail = |e: openrouter_client::Error| Failure::from_client(&e, false);
+    let fail = |e: openrouter_api::Error| Failure::from_client(&e, false);
     match command {
         ByokCommand::List { json } => {
             let keys = client

@@ -2,7 +2,7 @@
 //! `transcribe`, `video` and `rerank`. Binary answers go to the file named by
 //! `-o`, written as they arrive; stdout carries the path or the text.
 
-use openrouter_client::{FileContent, VideoWait};
+use openrouter_api::{FileContent, VideoWait};
 use openrouter_types::audio::{SpeechRequest, TranscriptionRequest};
 use openrouter_types::images::ImageGenerationRequest;
 use openrouter_types::rerank::RerankRequest;
@@ -14,7 +14,7 @@ use crate::exit::{Code, Failure, Outcome};
 use crate::output::{self, Align, Term};
 use crate::progress::Spinner;
 
-fn fail(error: &openrouter_client::Error) -> Failure {
+fn fail(error: &openrouter_api::Error) -> Failure {
     Failure::from_client(error, false)
 }
 

@@ -1,7 +1,7 @@
-//! One chat completion, with its metadata: `cargo run -p openrouter-client --example chat -- "your prompt"`.
+//! One chat completion, with its metadata: `cargo run -p openrouter-api --example chat -- "your prompt"`.
 
-use openrouter_client::Client;
-use openrouter_client::types::chat::{ChatRequest, Message};
+use openrouter_api::Client;
+use openrouter_api::types::chat::{ChatRequest, Message};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -1,10 +1,10 @@
-//! A streamed chat completion printed as it arrives: `cargo run -p openrouter-client --example stream`.
+//! A streamed chat completion printed as it arrives: `cargo run -p openrouter-api --example stream`.
 
 use std::io::Write;
 
 use futures::StreamExt;
-use openrouter_client::types::chat::{ChatRequest, Message};
-use openrouter_client::{Client, Error, StreamEvent};
+use openrouter_api::types::chat::{ChatRequest, Message};
+use openrouter_api::{Client, Error, StreamEvent};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

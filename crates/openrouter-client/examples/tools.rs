@@ -1,8 +1,8 @@
 //! A tool-calling round trip: the model asks for `get_weather`, we answer,
-//! the model replies. `cargo run -p openrouter-client --example tools`.
+//! the model replies. `cargo run -p openrouter-api --example tools`.
 
-use openrouter_client::Client;
-use openrouter_client::types::chat::{ChatRequest, Message, Tool};
+use openrouter_api::Client;
+use openrouter_api::types::chat::{ChatRequest, Message, Tool};
 use serde_json::json;
 
 #[tokio::main(flavor = "current_thread")]

@@ -12,7 +12,7 @@ use secrecy::{ExposeSecret, SecretString, zeroize::Zeroizing};
 /// for callers that must hand the key to another system.
 ///
 /// ```
-/// use openrouter_client::ApiKey;
+/// use openrouter_api::ApiKey;
 ///
 /// let key = ApiKey::new("sk-or-v1-0123");
 /// assert_eq!(format!("{key:?} {key}"), "ApiKey([redacted]) [redacted]");

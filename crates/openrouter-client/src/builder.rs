@@ -24,7 +24,7 @@ pub const DEFAULT_MAX_EVENT_BYTES: usize = 16 << 20;
 ///
 /// ```
 /// use std::time::Duration;
-/// use openrouter_client::{Client, RetryPolicy, Timeouts};
+/// use openrouter_api::{Client, RetryPolicy, Timeouts};
 ///
 /// let client = Client::builder()
 ///     .api_key("sk-or-v1-example")
@@ -35,7 +35,7 @@ pub const DEFAULT_MAX_EVENT_BYTES: usize = 16 << 20;
 ///     .retry_policy(RetryPolicy::default().max_retries(3))
 ///     .build()?;
 /// # let _ = client;
-/// # Ok::<(), openrouter_client::Error>(())
+/// # Ok::<(), openrouter_api::Error>(())
 /// ```
 #[derive(Default)]
 pub struct ClientBuilder {
@@ -154,7 +154,7 @@ impl ClientBuilder {
         self
     }
 
-    /// The `User-Agent` (default `openrouter-client-rust/<version>`).
+    /// The `User-Agent` (default `openrouter-api-rust/<version>`).
     #[must_use]
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.user_agent = Some(agent.into());
@@ -282,7 +282,7 @@ impl ClientBuilder {
 
         let mut headers = HeaderMap::new();
         let user_agent = self.user_agent.unwrap_or_else(|| {
-            concat!("openrouter-client-rust/", env!("CARGO_PKG_VERSION")).to_owned()
+            concat!("openrouter-api-rust/", env!("CARGO_PKG_VERSION")).to_owned()
         });
         headers.insert(header::USER_AGENT, value("user agent", &user_agent)?);
         if let Some(referer) = &self.http_referer {

@@ -14,10 +14,10 @@ use crate::{ApiKey, ClientBuilder, Error, RequestOptions, RetryPolicy, Timeouts}
 /// overrides go through [`with_options`](Self::with_options).
 ///
 /// ```no_run
-/// use openrouter_client::Client;
+/// use openrouter_api::Client;
 /// use openrouter_types::chat::{ChatRequest, Message};
 ///
-/// # async fn demo() -> Result<(), openrouter_client::Error> {
+/// # async fn demo() -> Result<(), openrouter_api::Error> {
 /// let client = Client::from_env()?; // OPENROUTER_API_KEY, OPENROUTER_BASE_URL
 /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")]);
 /// let completion = client.chat(&request).await?;
@@ -73,9 +73,9 @@ impl Client {
     /// and body fields accumulate.
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// use std::time::Duration;
-    /// use openrouter_client::RequestOptions;
+    /// use openrouter_api::RequestOptions;
     /// use openrouter_types::chat::{ChatRequest, Message};
     ///
     /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("hi")]);

@@ -21,7 +21,7 @@ type Body = std::pin::Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>
 /// deadline, if one is set).
 ///
 /// ```no_run
-/// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+/// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
 /// let download = client.download_file("or_file_123").await?;
 /// println!("{:?}", download.meta().headers().get("content-type"));
 /// let written = download.save("report.jsonl").await?;

@@ -24,7 +24,7 @@ pub use transport::{Phase, TimeoutError, TransportError, TransportKind};
 /// Match on the kind, then read the details through the payload's accessors:
 ///
 /// ```no_run
-/// use openrouter_client::{Client, Error};
+/// use openrouter_api::{Client, Error};
 /// use openrouter_types::chat::{ChatRequest, Message};
 ///
 /// # async fn demo(client: Client) {
@@ -75,7 +75,7 @@ pub enum Error {
     Config(Box<ConfigError>),
 }
 
-/// Shorthand for `Result<T, openrouter_client::Error>`.
+/// Shorthand for `Result<T, openrouter_api::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {

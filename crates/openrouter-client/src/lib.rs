@@ -8,13 +8,13 @@
 //!
 //! ```no_run
 //! use futures::StreamExt;
-//! use openrouter_client::{Client, StreamEvent};
-//! use openrouter_client::types::chat::{ChatRequest, Message};
+//! use openrouter_api::{Client, StreamEvent};
+//! use openrouter_api::types::chat::{ChatRequest, Message};
 //!
 //! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> Result<(), openrouter_client::Error> {
+//! # async fn main() -> Result<(), openrouter_api::Error> {
 //! // Reads OPENROUTER_API_KEY (and OPENROUTER_BASE_URL, if set).
-//! let client = openrouter_client::Client::from_env()?;
+//! let client = openrouter_api::Client::from_env()?;
 //! let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")]);
 //!
 //! // One answer.

@@ -12,7 +12,7 @@ use http::{HeaderMap, StatusCode};
 /// Derefs to the payload, so `response.choices` works directly.
 ///
 /// ```no_run
-/// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+/// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
 /// let credits = client.credits().await?;
 /// println!("status {} after {} attempt(s)", credits.meta().status(), credits.meta().attempts());
 /// let data = credits.into_inner();

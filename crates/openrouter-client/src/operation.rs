@@ -7,7 +7,7 @@
 //! is a documented line over its declaration; the transport is written once.
 //!
 //! ```
-//! use openrouter_client::operation::{self, RetryClass};
+//! use openrouter_api::operation::{self, RetryClass};
 //!
 //! let create = operation::find("POST", "/keys").expect("declared");
 //! assert_eq!(create.client_method, "create_key");
@@ -129,7 +129,7 @@ pub enum ResponseKind {
 /// The declared operation for a method and path template, if any.
 ///
 /// ```
-/// let op = openrouter_client::operation::find("GET", "/keys/{hash}").unwrap();
+/// let op = openrouter_api::operation::find("GET", "/keys/{hash}").unwrap();
 /// assert_eq!(op.client_method, "get_key");
 /// ```
 pub fn find(method: &str, path: &str) -> Option<&'static Operation> {
@@ -143,9 +143,9 @@ pub fn find(method: &str, path: &str) -> Option<&'static Operation> {
 /// `/guardrails/{id}/…`), then a template the path fills.
 ///
 /// ```
-/// let op = openrouter_client::operation::for_path("DELETE", "/keys/abc123").unwrap();
+/// let op = openrouter_api::operation::for_path("DELETE", "/keys/abc123").unwrap();
 /// assert_eq!(op.client_method, "delete_key");
-/// assert!(openrouter_client::operation::for_path("GET", "/keys/a/b").is_none());
+/// assert!(openrouter_api::operation::for_path("GET", "/keys/a/b").is_none());
 /// ```
 pub fn for_path(method: &str, path: &str) -> Option<&'static Operation> {
     let same_method = || {

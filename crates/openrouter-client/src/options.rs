@@ -17,7 +17,7 @@ use crate::{ApiKey, RetryPolicy};
 ///
 /// ```
 /// use std::time::Duration;
-/// use openrouter_client::{RequestOptions, RetryPolicy};
+/// use openrouter_api::{RequestOptions, RetryPolicy};
 ///
 /// let options = RequestOptions::new()
 ///     .header("x-session-id", "conversation-42")
@@ -138,14 +138,14 @@ impl RequestOptions {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use openrouter_client::{Client, RequestOptions, RetryPolicy};
+    /// use openrouter_api::{Client, RequestOptions, RetryPolicy};
     ///
     /// let client = Client::builder()
     ///     .retry_policy(RetryPolicy::default().max_retry_after(Duration::from_secs(5)))
     ///     .build()?;
     /// // Four retries, still capped at a 5 s Retry-After.
     /// let patient = client.with_options(RequestOptions::new().max_retries(4));
-    /// # let _ = patient; Ok::<(), openrouter_client::Error>(())
+    /// # let _ = patient; Ok::<(), openrouter_api::Error>(())
     /// ```
     #[must_use]
     pub fn max_retries(mut self, retries: u32) -> Self {
@@ -179,7 +179,7 @@ impl RequestOptions {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use openrouter_client::RequestOptions;
+    /// use openrouter_api::RequestOptions;
     ///
     /// let base = RequestOptions::new().header("x-team", "search").timeout(Duration::from_secs(30));
     /// let call = RequestOptions::new().header("x-session-id", "42").max_retries(0);

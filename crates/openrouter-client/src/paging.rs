@@ -17,8 +17,8 @@ use crate::{Error, Response};
 /// use futures::TryStreamExt;
 /// use openrouter_types::models::PageQuery;
 ///
-/// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
-/// let workspaces: Vec<_> = openrouter_client::paginate(|offset| {
+/// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
+/// let workspaces: Vec<_> = openrouter_api::paginate(|offset| {
 ///     let client = client.clone();
 ///     async move { client.list_workspaces(&PageQuery::new().offset(offset)).await }
 /// })

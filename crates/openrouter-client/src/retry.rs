@@ -42,7 +42,7 @@ pub(crate) const RETRYABLE_STATUSES: [u16; 12] =
 ///
 /// ```
 /// use std::time::Duration;
-/// use openrouter_client::RetryPolicy;
+/// use openrouter_api::RetryPolicy;
 ///
 /// let policy = RetryPolicy::default()
 ///     .max_retries(4)

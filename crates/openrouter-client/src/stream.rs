@@ -65,10 +65,10 @@ pub enum StreamEvent {
 ///
 /// ```no_run
 /// use futures::StreamExt;
-/// use openrouter_client::{Client, StreamEvent};
+/// use openrouter_api::{Client, StreamEvent};
 /// use openrouter_types::chat::{ChatRequest, Message};
 ///
-/// # async fn demo(client: Client) -> Result<(), openrouter_client::Error> {
+/// # async fn demo(client: Client) -> Result<(), openrouter_api::Error> {
 /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Count to 5")]);
 /// let mut stream = client.chat_stream(&request).await?;
 /// while let Some(event) = stream.next().await {
@@ -153,7 +153,7 @@ impl ChatStream {
     /// with the response metadata.
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// use openrouter_types::chat::{ChatRequest, Message};
     /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("hi")]);
     /// let completion = client.chat_stream(&request).await?.collect_completion().await?;

@@ -19,7 +19,7 @@ use std::time::Duration;
 ///
 /// ```
 /// use std::time::Duration;
-/// use openrouter_client::Timeouts;
+/// use openrouter_api::Timeouts;
 ///
 /// let timeouts = Timeouts::default()
 ///     .idle(Duration::from_secs(30))

@@ -3,7 +3,7 @@
 //! accumulator.
 //!
 //! This crate performs no IO: it has no HTTP client, no async runtime, reads no
-//! environment and no clock. Pair it with `openrouter-client` for transport, or
+//! environment and no clock. Pair it with `openrouter-api` for transport, or
 //! with any HTTP stack of your own.
 //!
 //! # Forward compatibility

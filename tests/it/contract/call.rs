@@ -1,7 +1,7 @@
 //! Which client method replays a fixture: chosen from the recorded method and path alone, so a new
 //! fixture on a known route needs no code change.
 
-use openrouter_client::{Client, Error, Response};
+use openrouter_api::{Client, Error, Response};
 use openrouter_testkit::Fixture;
 use openrouter_types::chat::ChatRequest;
 use openrouter_types::embeddings::EmbeddingsRequest;

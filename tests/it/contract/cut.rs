@@ -2,7 +2,7 @@
 //! the client must report a truncated stream and keep what arrived.
 
 use futures::StreamExt;
-use openrouter_client::{Error, RequestOptions};
+use openrouter_api::{Error, RequestOptions};
 use openrouter_testkit::FIXTURE_HEADER;
 use openrouter_testkit::server::{MockOpenRouter, Pacing};
 use serde_json::Value;

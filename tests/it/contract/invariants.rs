@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use openrouter_client::{Error, TruncationReason};
+use openrouter_api::{Error, TruncationReason};
 use openrouter_testkit::Fixture;
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 //! through the operation's typed `Client` method from the mock server; the
 //! typed answer must re-encode to the fixture's body (a round trip), an
 //! error fixture must come back as the typed error of its status, and every
-//! operation of `openrouter_client::operation::ALL` must be exercised.
+//! operation of `openrouter_api::operation::ALL` must be exercised.
 //! (The original endpoints go through `call.rs`, with snapshots.)
 
 use std::future::Future;
@@ -11,8 +11,8 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::operation::{self, Operation};
-use openrouter_client::{
+use openrouter_api::operation::{self, Operation};
+use openrouter_api::{
     Client, Error, FileContent, MessagesStreamItem, RequestOptions, RetryPolicy, Timeouts,
 };
 use openrouter_testkit::server::MockOpenRouter;
@@ -97,7 +97,7 @@ type Answer = Result<Value, Error>;
 type Fut<'a> = Pin<Box<dyn Future<Output = Answer> + 'a>>;
 
 /// A typed answer as JSON, for the round trip.
-fn json<T: serde::Serialize>(r: Result<openrouter_client::Response<T>, Error>) -> Answer {
+fn json<T: serde::Serialize>(r: Result<openrouter_api::Response<T>, Error>) -> Answer {
     r.map(|r| serde_json::to_value(r.data()).expect("a typed answer encodes"))
 }
 
@@ -209,7 +209,7 @@ fn call<'a>(c: &'a Client, op: &'static Operation, a: &'a Args) -> Fut<'a> {
 }
 
 /// A binary answer, read whole, as a hex string (compared with the fixture's bytes below).
-async fn bytes(stream: Result<openrouter_client::ByteStream, Error>) -> Answer {
+async fn bytes(stream: Result<openrouter_api::ByteStream, Error>) -> Answer {
     let body = stream?.collect(64 << 20).await?;
     Ok(Value::String(hex(&body)))
 }

@@ -3,7 +3,7 @@
 
 use std::error::Error as _;
 
-use openrouter_client::Error;
+use openrouter_api::Error;
 use serde_json::{Map, Value, json};
 
 use super::call::Plan;
@@ -136,7 +136,7 @@ pub(crate) fn variant(error: &Error) -> &'static str {
 }
 
 /// The API error inside an `Api` or `MidStream` error.
-pub(crate) fn api(error: &Error) -> Option<&openrouter_client::ApiError> {
+pub(crate) fn api(error: &Error) -> Option<&openrouter_api::ApiError> {
     match error {
         Error::Api(e) => Some(e),
         Error::MidStream(e) => Some(e.error()),

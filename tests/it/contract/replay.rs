@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::{
+use openrouter_api::{
     Client, Error, RequestOptions, ResponsesStreamEvent, RetryPolicy, StreamEvent, Timeouts,
 };
 use openrouter_testkit::server::MockOpenRouter;

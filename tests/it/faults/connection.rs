@@ -1,6 +1,6 @@
 //! Connections that fail: refused, reset at every stage, closed early.
 
-use openrouter_client::{AttemptOutcome, Error, RetryPolicy, TransportKind, TruncationReason};
+use openrouter_api::{AttemptOutcome, Error, RetryPolicy, TransportKind, TruncationReason};
 
 use super::{CLOSE_BOUND, bounded, drain, partial_text, text};
 use crate::support::{self, DONE, RawServer, Step, content_event, finish_event, request, sse_head};
@@ -12,7 +12,7 @@ async fn connection_refused_is_a_retryable_connect_error_with_every_attempt() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         drop(listener);
-        let client = openrouter_client::Client::builder()
+        let client = openrouter_api::Client::builder()
             .api_key(support::test_key())
             .base_url(format!("http://127.0.0.1:{port}/api/v1"))
             .retry_policy(
@@ -178,7 +178,7 @@ async fn clean_close_after_the_finish_reason_but_before_done_completes() {
         assert!(error.is_none(), "{error:?}");
         assert!(matches!(
             events.last(),
-            Some(openrouter_client::StreamEvent::Done)
+            Some(openrouter_api::StreamEvent::Done)
         ));
         assert!(stream.is_done());
         assert_eq!(stream.into_completion().text(), Some("Hello"));
@@ -260,10 +260,10 @@ async fn chunked_encoding_with_odd_chunk_sizes_streams_intact() {
         let (events, error) = drain(&mut stream).await;
         assert!(error.is_none(), "{error:?}");
         assert_eq!(text(&events), "Héllo, wörld");
-        assert!(events.contains(&openrouter_client::StreamEvent::KeepAlive));
+        assert!(events.contains(&openrouter_api::StreamEvent::KeepAlive));
         assert!(matches!(
             events.last(),
-            Some(openrouter_client::StreamEvent::Done)
+            Some(openrouter_api::StreamEvent::Done)
         ));
         drop((stream, client));
         assert_eq!(server.wait_closed(CLOSE_BOUND).await, Ok(1));

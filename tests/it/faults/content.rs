@@ -2,7 +2,7 @@
 //! invalid or misshapen JSON, HTML where JSON was due, and an encoding the
 //! client never asked for.
 
-use openrouter_client::{Error, StreamEvent};
+use openrouter_api::{Error, StreamEvent};
 
 use super::{CLOSE_BOUND, bounded, drain, text};
 use crate::support::{self, DONE, RawServer, Step, content_event, finish_event, request, sse_head};
@@ -11,7 +11,7 @@ use crate::support::{self, DONE, RawServer, Step, content_event, finish_event, r
 /// close) and returns the events, the error and the text accumulated so far.
 async fn stream_of(
     body: Vec<u8>,
-    configure: impl FnOnce(openrouter_client::ClientBuilder) -> openrouter_client::ClientBuilder,
+    configure: impl FnOnce(openrouter_api::ClientBuilder) -> openrouter_api::ClientBuilder,
 ) -> (Vec<StreamEvent>, Option<Error>, String) {
     let mut bytes = sse_head();
     bytes.extend(body);

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use openrouter_client::Error;
+use openrouter_api::Error;
 use openrouter_sse::{Parser, ParserConfig};
 
 use super::{CLOSE_BOUND, bounded, bounded_by, drain};

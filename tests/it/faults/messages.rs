@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::{Error, MessagesStream, MessagesStreamItem, TruncationReason};
+use openrouter_api::{Error, MessagesStream, MessagesStreamItem, TruncationReason};
 use openrouter_types::messages::{MessageParam, MessagesRequest};
 
 use super::bounded;

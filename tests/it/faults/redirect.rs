@@ -1,6 +1,6 @@
 //! Redirects: the API key never follows one to another host.
 
-use openrouter_client::{Error, TransportKind};
+use openrouter_api::{Error, TransportKind};
 
 use super::{CLOSE_BOUND, bounded};
 use crate::support::{self, RawServer, Step, completion_body, json, request};

@@ -1,11 +1,11 @@
 //! What is sent again: each class of operation against each point at which
 //! an attempt can fail, counted in requests the server saw. The expected
-//! counts are the table in `openrouter_client::operation::RetryClass`.
+//! counts are the table in `openrouter_api::operation::RetryClass`.
 
 use std::time::Duration;
 
-use openrouter_client::operation::{self, RetryClass};
-use openrouter_client::{Client, Error, RequestOptions, RetryPolicy};
+use openrouter_api::operation::{self, RetryClass};
+use openrouter_api::{Client, Error, RequestOptions, RetryPolicy};
 use openrouter_testkit::raw::{Step, head, response};
 use openrouter_types::keys::CreateKeyRequest;
 
@@ -190,7 +190,7 @@ async fn what_was_held_back_says_so_and_names_the_generation() {
         assert!(error.is_ambiguous(), "{error:?}");
         assert_eq!(
             error.phase(),
-            Some(openrouter_client::Phase::ReadingBody),
+            Some(openrouter_api::Phase::ReadingBody),
             "{error:?}"
         );
         let message = error.to_string();

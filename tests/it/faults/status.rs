@@ -4,7 +4,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use openrouter_client::{AttemptOutcome, Error, RetryPolicy};
+use openrouter_api::{AttemptOutcome, Error, RetryPolicy};
 use tokio::time::Instant;
 
 use super::{CLOSE_BOUND, bounded};
@@ -273,7 +273,7 @@ async fn an_uncapped_absurd_retry_after_under_a_deadline_stops_the_call() {
             .unwrap();
         let client = support::builder(&server)
             .retry_policy(quick(3).max_retry_after(Duration::MAX))
-            .timeouts(openrouter_client::Timeouts::default().total(Duration::from_secs(5)))
+            .timeouts(openrouter_api::Timeouts::default().total(Duration::from_secs(5)))
             .build()
             .unwrap();
         let error = client.chat(&request()).await.unwrap_err();

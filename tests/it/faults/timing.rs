@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use openrouter_client::{
+use openrouter_api::{
     AttemptOutcome, Error, RequestOptions, StreamEvent, TimeoutKind, Timeouts, TruncationReason,
 };
 use tokio::time::Instant;
@@ -288,7 +288,7 @@ async fn a_listener_that_never_accepts_is_a_connect_timeout() {
             }
         }
         let connect = Duration::from_millis(300);
-        let client = openrouter_client::Client::builder()
+        let client = openrouter_api::Client::builder()
             .api_key(support::test_key())
             .base_url(format!("http://{addr}/api/v1"))
             .max_retries(0)

@@ -126,7 +126,7 @@ const SHORT_CHUNKS: u64 = 1;
 
 /// The whole-stack peers: label and `e2e client` argument.
 const E2E_PEERS: &[(&str, &str)] = &[
-    ("openrouter-client (ours)", "ours"),
+    ("openrouter-api (ours)", "ours"),
     ("async-openai 0.43", "async-openai"),
 ];
 
@@ -148,7 +148,7 @@ const LAYERS: &[Layer] = &[
     },
     Layer {
         label: "SSE framing and body (`Frames::poll_frame`, incl. openrouter-sse and hyper's body / `EventStream::poll_next`, incl. eventsource-stream)",
-        ours: &["openrouter_client::stream::frames::Frames::poll_frame"],
+        ours: &["openrouter_api::stream::frames::Frames::poll_frame"],
         theirs: Some(&[
             "<eventsource_stream::event_stream::EventStream<S> as futures_core::stream::Stream>::poll_next",
         ]),

@@ -1,11 +1,11 @@
-//! One chat request with openrouter-client: the smallest real program, for
+//! One chat request with openrouter-api: the smallest real program, for
 //! the build-footprint comparison.
 
-use openrouter_client::Client;
+use openrouter_api::Client;
 use openrouter_types::chat::{ChatRequest, Message};
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> Result<(), openrouter_client::Error> {
+async fn main() -> Result<(), openrouter_api::Error> {
     let client = Client::from_env()?;
     let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")]);
     let completion = client.chat(&request).await?;

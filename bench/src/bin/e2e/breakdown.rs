@@ -105,7 +105,7 @@ pub fn run(sse: &str) -> Vec<Layer> {
     let mut events = Vec::with_capacity(1);
     for chunk in chunks {
         accumulator.push_ref(&chunk);
-        events.push(openrouter_client::StreamEvent::Chunk(chunk));
+        events.push(openrouter_api::StreamEvent::Chunk(chunk));
         std::hint::black_box(events.pop());
     }
     let completion = accumulator.finish().completion;

@@ -37,7 +37,7 @@ impl Peer {
 /// A client of either kind, built once per base URL and shared by streams.
 #[derive(Clone)]
 pub enum AnyClient {
-    Ours(openrouter_client::Client),
+    Ours(openrouter_api::Client),
     AsyncOpenAi(async_openai::Client<async_openai::config::OpenAIConfig>),
 }
 
@@ -45,7 +45,7 @@ impl AnyClient {
     pub fn new(peer: Peer, base_url: &str) -> Result<Self, String> {
         Ok(match peer {
             Peer::Ours => Self::Ours(
-                openrouter_client::Client::builder()
+                openrouter_api::Client::builder()
                     .base_url(base_url)
                     .api_key("sk-or-v1-bench")
                     .build()
@@ -77,8 +77,8 @@ impl AnyClient {
 
 const PROMPT: &str = "Write a very long story about a streaming client.";
 
-async fn ours(client: &openrouter_client::Client) -> Result<Outcome, String> {
-    use openrouter_client::StreamEvent;
+async fn ours(client: &openrouter_api::Client) -> Result<Outcome, String> {
+    use openrouter_api::StreamEvent;
     use openrouter_types::chat::{ChatRequest, Message};
 
     let request = ChatRequest::new("openai/gpt-4o", vec![Message::user(PROMPT)]);

@@ -547,7 +547,7 @@ fn layer_table(out: &mut String, layers: &[breakdown::Layer], whole: Option<f64>
 
 fn label(peer: &str) -> &'static str {
     match peer {
-        "ours" => "openrouter-client (ours)",
+        "ours" => "openrouter-api (ours)",
         "async-openai" => "async-openai 0.43",
         "python" => "Python: requests + iter_lines + json.loads",
         _ => "?",

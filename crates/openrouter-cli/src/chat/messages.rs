@@ -3,7 +3,7 @@
 //! completions, streamed or whole.
 
 use futures::StreamExt;
-use openrouter_client::{Client, MessagesStreamItem};
+use openrouter_api::{Client, MessagesStreamItem};
 use openrouter_types::ChatRequest;
 use openrouter_types::messages::{MessageParam, MessagesRequest, MessagesResponse};
 
@@ -58,7 +58,7 @@ pub async fn run(
     term: Term,
     interrupt: &mut Interrupt,
 ) -> Result<String, Failure> {
-    let fail = |e: openrouter_client::Error, printed: bool| Failure::from_client(&e, printed);
+    let fail = |e: openrouter_api::Error, printed: bool| Failure::from_client(&e, printed);
     let mut spinner = Spinner::start(term, "waiting for OpenRouter…");
     if !stream {
         let response = tokio::select! {

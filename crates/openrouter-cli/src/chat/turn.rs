@@ -2,7 +2,7 @@
 //! spinner during keep-alives) or whole, then the one-line usage summary on stderr.
 
 use futures::StreamExt;
-use openrouter_client::{Client, StreamEvent};
+use openrouter_api::{Client, StreamEvent};
 use openrouter_types::{ChatChunk, ChatCompletion, ChatRequest, Usage};
 
 use crate::exit::Failure;

@@ -1,7 +1,7 @@
 //! The error-classification check shared by the `error_response` fuzz target
 //! and the corpus replay test in `tests/it/fuzz_corpus.rs`.
 //!
-//! It calls `openrouter_client::fuzzing::classify_chat_answer`, the very
+//! It calls `openrouter_api::fuzzing::classify_chat_answer`, the very
 //! code `Client::chat` runs on a received answer, in process: over loopback
 //! the fuzzer managed a few hundred executions a second, in process it runs
 //! tens of thousands. The transport in front of it (headers, chunking,
@@ -18,8 +18,8 @@
 
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 use http::{HeaderMap, StatusCode};
-use openrouter_client::Error;
-use openrouter_client::fuzzing::classify_chat_answer;
+use openrouter_api::Error;
+use openrouter_api::fuzzing::classify_chat_answer;
 
 /// Runs the check; panics on a broken invariant.
 pub fn check(data: &[u8]) {

@@ -1,7 +1,7 @@
 //! Fuzz target: the client's classification of an HTTP answer (status,
 //! `Retry-After`, content type and body bytes) into a response or an
-//! [`openrouter_client::Error`], in process through the hidden
-//! `openrouter_client::fuzzing` entry point (see `checks/error_response.rs`).
+//! [`openrouter_api::Error`], in process through the hidden
+//! `openrouter_api::fuzzing` entry point (see `checks/error_response.rs`).
 #![no_main]
 
 #[path = "../checks/error_response.rs"]

@@ -20,10 +20,10 @@ impl Client {
     /// ignored: use [`chat_stream`](Self::chat_stream) to stream.
     ///
     /// ```no_run
-    /// use openrouter_client::Client;
+    /// use openrouter_api::Client;
     /// use openrouter_types::chat::{ChatRequest, Message};
     ///
-    /// # async fn demo(client: Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: Client) -> Result<(), openrouter_api::Error> {
     /// let request = ChatRequest::new("openai/gpt-4o-mini", vec![Message::user("Say hi")]);
     /// let completion = client.chat(&request).await?;
     /// println!("{} (generation {:?})", completion.text().unwrap_or_default(), completion.meta().generation_id());

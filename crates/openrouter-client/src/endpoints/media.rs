@@ -42,13 +42,13 @@ client_methods! {
 /// link is not fetched (it is a third-party URL): the error names it.
 ///
 /// ```no_run
-/// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+/// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
 /// use openrouter_types::images::ImageGenerationRequest;
 /// let images = client
 ///     .generate_images(&ImageGenerationRequest::new("google/gemini-2.5-flash-image", "a lighthouse"))
 ///     .await?;
 /// if let Some(image) = images.data.first() {
-///     openrouter_client::save_image(image, "lighthouse.png").await?;
+///     openrouter_api::save_image(image, "lighthouse.png").await?;
 /// }
 /// # Ok(()) }
 /// ```
@@ -140,7 +140,7 @@ impl Client {
     /// `POST /audio/speech`: synthesised audio, read as you pull it.
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// use openrouter_types::audio::SpeechRequest;
     /// let audio = client.speech(&SpeechRequest::new("openai/gpt-4o-mini-tts", "Hello")).await?;
     /// audio.save("hello.mp3").await?;
@@ -182,8 +182,8 @@ impl Client {
     /// it again later with [`video`](Self::video)).
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
-    /// use openrouter_client::VideoWait;
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
+    /// use openrouter_api::VideoWait;
     /// use openrouter_types::videos::{VideoContentQuery, VideoGenerationRequest};
     ///
     /// let job = client
@@ -238,8 +238,8 @@ impl Client {
     /// memory is sent again on a retry; a reader is streamed, and sent once.
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
-    /// use openrouter_client::FileContent;
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
+    /// use openrouter_api::FileContent;
     /// use openrouter_types::files::UploadFileForm;
     ///
     /// let form = UploadFileForm::new("batch.jsonl").content_type("application/x-ndjson");
@@ -275,7 +275,7 @@ impl Client {
     /// caller pulls (`query` sets the page size, workspace and storage).
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// use futures::TryStreamExt;
     /// use openrouter_types::files::ListFilesQuery;
     /// let files: Vec<_> = client.all_files(ListFilesQuery::new()).try_collect().await?;

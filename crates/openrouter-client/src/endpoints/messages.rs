@@ -14,7 +14,7 @@ impl Client {
     ///
     /// ```no_run
     /// use openrouter_types::messages::{MessageParam, MessagesRequest};
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// let request = MessagesRequest::new("anthropic/claude-sonnet-4.5", vec![MessageParam::user("Hi")])
     ///     .max_tokens(256);
     /// let message = client.messages(&request).await?;

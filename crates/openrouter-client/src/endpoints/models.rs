@@ -16,7 +16,7 @@ impl Client {
     /// (`ModelsQuery::new()` for everything).
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// use openrouter_types::models::{ModelsQuery, Parameter};
     /// let models = client.models(&ModelsQuery::new().supported_parameters([Parameter::Tools])).await?;
     /// for model in &models.data {

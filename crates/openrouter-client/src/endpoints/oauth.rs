@@ -29,14 +29,14 @@ client_methods! {
 /// A PKCE verifier and its S256 challenge (RFC 7636).
 ///
 /// ```
-/// use openrouter_client::Pkce;
+/// use openrouter_api::Pkce;
 ///
 /// let pkce = Pkce::new()?;
 /// let url = pkce.authorization_url("http://localhost:3000/callback");
 /// assert!(url.starts_with("https://openrouter.ai/auth?callback_url=http%3A%2F%2Flocalhost%3A3000%2Fcallback"));
 /// assert!(url.ends_with("&code_challenge_method=S256"));
 /// // After the redirect: client.exchange_auth_code(&pkce.exchange("the-code")).await?
-/// # Ok::<(), openrouter_client::Error>(())
+/// # Ok::<(), openrouter_api::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Pkce {

@@ -44,7 +44,7 @@ impl Client {
     /// sent ([`RequestBuilder::management`] sends the management key).
     ///
     /// ```no_run
-    /// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
     /// use http::Method;
     /// let activity = client
     ///     .request(Method::GET, "/activity")

@@ -47,10 +47,10 @@ pub enum MessagesStreamItem {
 ///
 /// ```no_run
 /// use futures::StreamExt;
-/// use openrouter_client::MessagesStreamItem;
+/// use openrouter_api::MessagesStreamItem;
 /// use openrouter_types::messages::{MessageParam, MessagesRequest};
 ///
-/// # async fn demo(client: openrouter_client::Client) -> Result<(), openrouter_client::Error> {
+/// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
 /// let request = MessagesRequest::new("anthropic/claude-sonnet-4.5", vec![MessageParam::user("Hi")])
 ///     .max_tokens(256);
 /// let mut stream = client.messages_stream(&request).await?;

@@ -1,6 +1,6 @@
 //! Building a client: validation errors, never panics.
 
-use openrouter_client::{Client, Error};
+use openrouter_api::{Client, Error};
 
 #[test]
 fn invalid_configuration_is_a_config_error() {
@@ -53,7 +53,7 @@ async fn an_invalid_per_call_header_fails_the_call_before_sending() {
         .build()
         .unwrap();
     let error = client
-        .with_options(openrouter_client::RequestOptions::new().header("bad name", "v"))
+        .with_options(openrouter_api::RequestOptions::new().header("bad name", "v"))
         .credits()
         .await
         .unwrap_err();

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use futures::StreamExt;
-use openrouter_client::{Error, StreamEvent};
+use openrouter_api::{Error, StreamEvent};
 use openrouter_types::responses::ResponsesRequest;
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use openrouter_client::{Client, Error, RequestOptions};
+use openrouter_api::{Client, Error, RequestOptions};
 use openrouter_testkit::mount;
 use openrouter_types::chat::ChatRequest;
 use serde_json::json;
@@ -225,7 +225,7 @@ async fn per_call_timeout_and_headers_override_the_client() {
     let Error::Timeout(e) = &error else {
         panic!("expected a timeout, got {error:?}")
     };
-    assert_eq!(e.kind(), openrouter_client::TimeoutKind::Total);
+    assert_eq!(e.kind(), openrouter_api::TimeoutKind::Total);
     assert!(!error.is_retryable());
 }
 

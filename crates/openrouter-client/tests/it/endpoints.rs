@@ -224,7 +224,7 @@ async fn path_parameters_cannot_escape_their_segment() {
         assert!(
             matches!(
                 client.model(id).await,
-                Err(openrouter_client::Error::Config(_))
+                Err(openrouter_api::Error::Config(_))
             ),
             "{id}"
         );
@@ -233,7 +233,7 @@ async fn path_parameters_cannot_escape_their_segment() {
         assert!(
             matches!(
                 client.get_key(hash).await,
-                Err(openrouter_client::Error::Config(_))
+                Err(openrouter_api::Error::Config(_))
             ),
             "{hash}"
         );
@@ -274,7 +274,7 @@ async fn a_failed_response_object_is_a_mid_stream_error() {
         .responses(&ResponsesRequest::new("openai/gpt-5-nano", "hi"))
         .await
         .unwrap_err();
-    let openrouter_client::Error::MidStream(e) = &error else {
+    let openrouter_api::Error::MidStream(e) = &error else {
         panic!("expected MidStream, got {error:?}")
     };
     assert_eq!(e.error().message(), "Upstream rate limit");
@@ -312,7 +312,7 @@ async fn a_per_call_key_replaces_the_client_key() {
         .expect(1)
         .mount(&server)
         .await;
-    let options = openrouter_client::RequestOptions::new().api_key("sk-or-v1-management");
+    let options = openrouter_api::RequestOptions::new().api_key("sk-or-v1-management");
     assert!(
         !format!("{options:?}").contains("management"),
         "the per-call key is redacted too"

@@ -1,6 +1,6 @@
 //! Every error status OpenRouter (or a proxy) sends, as the caller sees it.
 
-use openrouter_client::{Error, RequestOptions, RetryPolicy};
+use openrouter_api::{Error, RequestOptions, RetryPolicy};
 use openrouter_testkit::mount;
 use openrouter_types::chat::ChatRequest;
 use serde_json::{Value, json};

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use openrouter_client::{Client, Error, RequestOptions, RetryPolicy};
+use openrouter_api::{Client, Error, RequestOptions, RetryPolicy};
 use serde_json::json;
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};

@@ -36,7 +36,7 @@ async fn every_page_is_requested_once_and_in_order() {
             .await;
     }
     let client = client(&server.uri());
-    let names: Vec<String> = openrouter_client::paginate(|offset| {
+    let names: Vec<String> = openrouter_api::paginate(|offset| {
         let client = client.clone();
         async move {
             client
@@ -68,7 +68,7 @@ async fn a_failed_page_ends_the_stream_with_its_error_after_the_items_before_it(
         .mount(&server)
         .await;
     let client = client(&server.uri());
-    let items: Vec<_> = openrouter_client::paginate(|offset| {
+    let items: Vec<_> = openrouter_api::paginate(|offset| {
         let client = client.clone();
         async move {
             client

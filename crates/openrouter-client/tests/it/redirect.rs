@@ -1,6 +1,6 @@
 //! Redirects never carry the API key to another host.
 
-use openrouter_client::{Error, TransportKind};
+use openrouter_api::{Error, TransportKind};
 use wiremock::matchers::{any, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use openrouter_client::{
+use openrouter_api::{
     AttemptOutcome, Error, RequestOptions, RetryPolicy, TimeoutKind, Timeouts,
 };
 use openrouter_testkit::mount;
@@ -340,7 +340,7 @@ async fn connection_errors_are_retried() {
     let Error::Transport(e) = &error else {
         panic!("expected a transport error, got {error:?}")
     };
-    assert_eq!(e.kind(), openrouter_client::TransportKind::Connect);
+    assert_eq!(e.kind(), openrouter_api::TransportKind::Connect);
     assert_eq!(error.attempts().len(), 3);
     assert!(error.is_retryable());
 }

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::{Client, Error, RequestOptions, RetryPolicy, Timeouts};
+use openrouter_api::{Client, Error, RequestOptions, RetryPolicy, Timeouts};
 use tracing_subscriber::fmt::MakeWriter;
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};
@@ -94,8 +94,8 @@ async fn the_key_never_leaks() {
     let client = client(&server.uri());
     rendered.push(format!("{client:?}"));
     rendered.push(format!("{:?}", builder(&server.uri())));
-    rendered.push(format!("{:?}", openrouter_client::ApiKey::new(KEY)));
-    rendered.push(openrouter_client::ApiKey::new(KEY).to_string());
+    rendered.push(format!("{:?}", openrouter_api::ApiKey::new(KEY)));
+    rendered.push(openrouter_api::ApiKey::new(KEY).to_string());
 
     let ok = client.chat(&chat_request()).await.unwrap();
     rendered.push(format!("{ok:?}"));

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use futures::StreamExt;
-use openrouter_client::{Error, StreamEvent, TimeoutKind, Timeouts, TruncationReason};
+use openrouter_api::{Error, StreamEvent, TimeoutKind, Timeouts, TruncationReason};
 use serde_json::json;
 
 use openrouter_testkit::raw::{self, RawServer, Step};
@@ -28,7 +28,7 @@ enum Seen {
     Error(String),
 }
 
-async fn drain(stream: &mut openrouter_client::ChatStream) -> Vec<Seen> {
+async fn drain(stream: &mut openrouter_api::ChatStream) -> Vec<Seen> {
     let mut seen = Vec::new();
     while let Some(event) = stream.next().await {
         seen.push(match event {
@@ -129,7 +129,7 @@ async fn collect_completion_assembles_the_answer() {
 }
 
 /// Reads `stream` up to its first error, counting keep-alives on the way.
-async fn first_error(stream: &mut openrouter_client::ChatStream) -> (usize, Error) {
+async fn first_error(stream: &mut openrouter_api::ChatStream) -> (usize, Error) {
     let mut keep_alives = 0;
     loop {
         match stream.next().await.expect("an error before the end") {
@@ -607,7 +607,7 @@ async fn a_json_error_in_a_200_to_a_stream_request_is_an_api_error_and_retried()
     assert_eq!(stream.meta().attempts(), 2);
     assert_eq!(
         stream.meta().attempt_log()[0].outcome(),
-        &openrouter_client::AttemptOutcome::Status(http::StatusCode::TOO_MANY_REQUESTS)
+        &openrouter_api::AttemptOutcome::Status(http::StatusCode::TOO_MANY_REQUESTS)
     );
     assert_eq!(
         stream.collect_completion().await.unwrap().text(),

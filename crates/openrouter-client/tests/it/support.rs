@@ -7,7 +7,7 @@ pub mod scripts;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use openrouter_client::{Client, ClientBuilder, RetryPolicy};
+use openrouter_api::{Client, ClientBuilder, RetryPolicy};
 use openrouter_testkit::{Fixture, FixtureSet, RecordedRequest, dump_requests, mount};
 use openrouter_types::chat::{ChatRequest, Message};
 use serde::de::DeserializeOwned;
