@@ -1,5 +1,5 @@
 //! Replays the seed corpora and crash regressions of the fuzz targets in
-//! `crates/openrouter-types/fuzz` and `crates/openrouter-client/fuzz`
+//! `crates/openrouter-types/fuzz` and `crates/openrouter-api/fuzz`
 //! through the same checks the fuzzers run, so plain `cargo test` keeps the
 //! targets honest and every crash once found stays fixed. (The SSE parser's
 //! target is replayed by `openrouter-sse`'s own tests.)
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 mod accumulate;
 #[path = "../../crates/openrouter-types/fuzz/checks/decode.rs"]
 mod decode;
-#[path = "../../crates/openrouter-client/fuzz/checks/error_response.rs"]
+#[path = "../../crates/openrouter-api/fuzz/checks/error_response.rs"]
 mod error_response;
 
 fn root() -> PathBuf {
@@ -77,7 +77,7 @@ fn accumulate_corpus_replays_cleanly() {
 #[test]
 fn error_response_corpus_replays_cleanly() {
     replay(
-        "crates/openrouter-client/fuzz",
+        "crates/openrouter-api/fuzz",
         "error_response",
         40,
         error_response::check,

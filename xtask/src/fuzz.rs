@@ -52,10 +52,10 @@ const TARGETS: &[Target] = &[
     },
     Target {
         name: "errors",
-        dir: "crates/openrouter-client/fuzz",
+        dir: "crates/openrouter-api/fuzz",
         fuzz_target: "error_response",
         dict: "fuzz/dict/http.dict",
-        regressions: "crates/openrouter-client/fuzz/regressions/error_response",
+        regressions: "crates/openrouter-api/fuzz/regressions/error_response",
         replay: "cargo test -p openrouter-tests fuzz_corpus",
     },
 ];

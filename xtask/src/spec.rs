@@ -17,7 +17,7 @@ const USAGE: &str = "usage: cargo xtask spec [PATH] [--drift] [--allow-missing]
 
 /// What to do about an undeclared operation; the last line of a failing run.
 const WHAT_TO_DO: &str =
-    "add the declaration to crates/openrouter-client/src/operation/catalog.rs and a Client method";
+    "add the declaration to crates/openrouter-api/src/operation/catalog.rs and a Client method";
 
 /// The methods an OpenAPI path item may hold that we cover, in the order they are listed.
 const METHODS: [(&str, &str); 5] = [
@@ -59,7 +59,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             client_method: op.client_method,
         })
         .collect();
-    let methods = client_methods(&workspace_root().join("crates/openrouter-client/src"))?;
+    let methods = client_methods(&workspace_root().join("crates/openrouter-api/src"))?;
 
     let mut covered = 0;
     let mut missing = 0;
@@ -97,7 +97,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut verdict = Vec::new();
     if !problems.is_empty() {
         verdict.push(format!(
-            "{} declaration problem(s): each declaration in crates/openrouter-client/src/operation/catalog.rs must match the spec's method, path and operationId, and name a `pub fn` or `client_methods!` entry under crates/openrouter-client/src",
+            "{} declaration problem(s): each declaration in crates/openrouter-api/src/operation/catalog.rs must match the spec's method, path and operationId, and name a `pub fn` or `client_methods!` entry under crates/openrouter-api/src",
             problems.len()
         ));
     }
