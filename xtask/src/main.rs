@@ -8,6 +8,7 @@ mod ci;
 mod fixtures;
 mod fuzz;
 mod peer;
+mod publish;
 mod spec;
 
 use std::process::ExitCode;
@@ -54,6 +55,11 @@ const TASKS: &[Task] = &[
         name: "spec",
         usage: "spec [PATH] [--drift] [--allow-missing]  every operation of the OpenAPI spec (default ../shared/openrouter-openapi.yaml) against the client's declarations",
         run: spec::run,
+    },
+    Task {
+        name: "publish-check",
+        usage: "publish-check [--allow-dirty] [--require-network]  `cargo publish --dry-run` for every publishable crate (skipped when crates.io is unreachable)",
+        run: publish::run,
     },
 ];
 
