@@ -6,6 +6,7 @@ mod faults;
 mod fidelity;
 mod fixtures_tidy;
 mod fuzz_corpus;
+mod newcomer;
 mod secrets;
 mod sse_model;
 mod support;

@@ -5,6 +5,7 @@
 
 mod bench;
 mod ci;
+mod examples;
 mod fixtures;
 mod fuzz;
 mod peer;
@@ -55,6 +56,11 @@ const TASKS: &[Task] = &[
         name: "spec",
         usage: "spec [PATH] [--drift] [--allow-missing]  every operation of the OpenAPI spec (default ../shared/openrouter-openapi.yaml) against the client's declarations",
         run: spec::run,
+    },
+    Task {
+        name: "examples",
+        usage: "examples                run every example of every crate against the bundled mock (-- --offline)",
+        run: examples::run,
     },
     Task {
         name: "publish-check",

@@ -31,7 +31,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Err(why) = reachable(INDEX_HOST) {
         if require_network {
-            return Err(format!("the crates.io index ({INDEX_HOST}) is unreachable: {why}"));
+            return Err(format!(
+                "the crates.io index ({INDEX_HOST}) is unreachable: {why}"
+            ));
         }
         eprintln!(
             "notice: the crates.io index ({INDEX_HOST}) is unreachable ({why}); \

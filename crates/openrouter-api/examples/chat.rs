@@ -1,35 +1,46 @@
-//! One chat completion, with its metadata: `cargo run -p openrouter-api --example chat -- "your prompt"`.
+//! One chat completion, with its metadata.
+//!
+//! `cargo run -p openrouter-api --example chat -- "your prompt"` (add `--offline` to use the
+//! bundled mock instead of `OPENROUTER_API_KEY`).
 
-use openrouter_api::Client;
+mod support;
+
 use openrouter_api::types::chat::{ChatRequest, Message};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = Client::from_env()?;
-    let prompt = std::env::args()
-        .nth(1)
+    let session = support::connect().await?;
+    let prompt = session
+        .args
+        .first()
+        .cloned()
         .unwrap_or_else(|| "Say hi in five words.".to_owned());
-    let model =
-        std::env::var("OPENROUTER_MODEL").unwrap_or_else(|_| "openai/gpt-4o-mini".to_owned());
-    let request = ChatRequest::new(model, vec![Message::user(prompt)]);
-    match client.chat(&request).await {
-        Ok(completion) => {
-            println!("{}", completion.text().unwrap_or_default());
-            let meta = completion.meta();
-            eprintln!(
-                "generation {:?}, {} attempt(s), usage {:?}",
-                meta.generation_id(),
-                meta.attempts(),
-                completion.usage
-            );
-            Ok(())
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            if let Some(wait) = error.retry_after() {
-                eprintln!("the server asked to wait {wait:?}");
-            }
-            std::process::exit(1);
-        }
+    let request = ChatRequest::new(
+        session.model("openrouter/auto"),
+        vec![Message::user(prompt)],
+    );
+
+    let completion = session.client.chat(&request).await?;
+    println!("{}", completion.text().unwrap_or_default());
+
+    // Every result carries what OpenRouter said about the call.
+    let meta = completion.meta();
+    eprintln!(
+        "model {} via {}, generation {}, {} attempt(s)",
+        completion.model,
+        completion.provider.as_ref().map_or("?", |p| p.as_str()),
+        meta.generation_id().unwrap_or("?"),
+        meta.attempts(),
+    );
+    if let Some(usage) = &completion.usage {
+        eprintln!(
+            "{} prompt + {} completion tokens, cost {}",
+            usage.prompt_tokens.unwrap_or_default(),
+            usage.completion_tokens.unwrap_or_default(),
+            usage
+                .cost
+                .map_or_else(|| "not reported".to_owned(), |c| format!("${c}")),
+        );
     }
+    Ok(())
 }

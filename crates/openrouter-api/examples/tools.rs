@@ -1,15 +1,25 @@
-//! A tool-calling round trip: the model asks for `get_weather`, we answer,
-//! the model replies. `cargo run -p openrouter-api --example tools`.
+//! A tool-calling round trip: the model asks for `get_weather`, we run it and send the result
+//! back, the model answers.
+//!
+//! `cargo run -p openrouter-api --example tools` (add `--offline` to use the bundled mock, whose
+//! second answer is its recorded demo text rather than a weather report).
 
-use openrouter_api::Client;
+mod support;
+
 use openrouter_api::types::chat::{ChatRequest, Message, Tool};
+use serde::Deserialize;
 use serde_json::json;
+
+/// The tool's arguments, as its schema below describes them.
+#[derive(Debug, Deserialize)]
+struct WeatherArgs {
+    city: String,
+}
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = Client::from_env()?;
-    let model =
-        std::env::var("OPENROUTER_MODEL").unwrap_or_else(|_| "openai/gpt-4o-mini".to_owned());
+    let session = support::connect().await?;
+    let model = session.model("mistralai/mistral-small-3.2-24b-instruct");
     let weather = Tool::function(
         "get_weather",
         "Current weather for a city",
@@ -21,27 +31,38 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let mut messages = vec![Message::user("What is the weather in Lisbon?")];
     let request = ChatRequest::new(model.clone(), messages.clone()).tool(weather.clone());
-    let first = client.chat(&request).await?;
-    let calls = first.tool_calls().to_vec();
-    if calls.is_empty() {
+    let first = session
+        .answered_by("chat/completion_tool_call")
+        .chat(&request)
+        .await?;
+    if first.tool_calls().is_empty() {
         println!("{}", first.text().unwrap_or_default());
         return Ok(());
     }
-    // Keep the assistant turn (with its tool calls) in the conversation.
+    // The assistant turn, with its tool calls, stays in the conversation.
     if let Some(message) = first.message() {
         messages.push(Message::from(message.clone()));
     }
-    for call in &calls {
-        let arguments: serde_json::Value =
-            serde_json::from_str(call.function.arguments.as_deref().unwrap_or("{}"))?;
-        eprintln!("model called {}({arguments})", call.function.name);
-        let result = json!({"city": arguments["city"], "temperature_c": 21, "sky": "clear"});
-        messages.push(Message::tool(
-            call.id.clone().unwrap_or_default(),
-            result.to_string(),
-        ));
+    for call in first.tool_calls() {
+        // Some providers omit the arguments of a call whose parameters are all optional.
+        let arguments = match call.arguments() {
+            "" => "{}",
+            text => text,
+        };
+        let result = match (call.name(), serde_json::from_str::<WeatherArgs>(arguments)) {
+            ("get_weather", Ok(args)) => {
+                json!({"city": args.city, "temperature_c": 21, "sky": "clear"})
+            }
+            // A bad call goes back to the model as the tool's answer, so it can correct itself.
+            ("get_weather", Err(e)) => json!({"error": format!("invalid arguments: {e}")}),
+            (other, _) => json!({"error": format!("no tool named {other}")}),
+        };
+        eprintln!("tool {}({arguments}) → {result}", call.name());
+        messages.push(Message::tool(call.id(), result.to_string()));
     }
-    let second = client
+    // Offline, the mock answers the second call with its demo text.
+    let second = session
+        .answered_by("chat/demo")
         .chat(&ChatRequest::new(model, messages).tool(weather))
         .await?;
     println!("{}", second.text().unwrap_or_default());

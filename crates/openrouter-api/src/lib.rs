@@ -135,3 +135,8 @@ pub(crate) fn is_sensitive(name: &http::HeaderName) -> bool {
         "authorization" | "proxy-authorization" | "cookie" | "x-api-key" | "api-key"
     )
 }
+
+/// The README's examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -132,3 +132,8 @@ pub use fixture::{BodySource, Fixture, FixtureRequest, FixtureResponse};
 pub use recorded::{RecordedRequest, dump_requests};
 pub use route::{FIXTURE_HEADER, NoMatch};
 pub use set::FixtureSet;
+
+/// The README's examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
