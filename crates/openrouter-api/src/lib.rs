@@ -119,7 +119,7 @@ pub use error::{
 pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
 pub use options::RequestOptions;
 pub use paging::paginate;
-pub use retry::RetryPolicy;
+pub use retry::{RetryNotice, RetryPolicy};
 pub use stream::messages::{MessagesStream, MessagesStreamItem};
 pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};
 pub use stream::{ChatStream, StreamEvent};
