@@ -48,7 +48,9 @@
 //!   when its operation is idempotent: a chat or a `POST /keys` is never run
 //!   twice behind your back ([`operation::RetryClass`] has the table,
 //!   [`RequestOptions::retry_ambiguous`] the opt-in). Streams are never
-//!   retried once open.
+//!   retried once open. [`ClientBuilder::on_retry`] hands each retry's
+//!   [`RetryNotice`] (attempt, wait, reason) to your code before the wait,
+//!   so a 40 s `Retry-After` need not look like a hang.
 //! - **Requests are sent as written**: bodies keep the order their types
 //!   declare (a JSON schema's properties reach the model in your order) and
 //!   are encoded once per call.
