@@ -8,7 +8,8 @@ use http::{HeaderMap, HeaderName, HeaderValue, header};
 
 use crate::client::{Client, Inner};
 use crate::error::Error;
-use crate::{ApiKey, RetryPolicy, Timeouts};
+use crate::retry::RetryHook;
+use crate::{ApiKey, RetryNotice, RetryPolicy, Timeouts};
 
 /// The API root used when none is configured.
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
@@ -52,6 +53,7 @@ pub struct ClientBuilder {
     invalid: Option<String>,
     timeouts: Timeouts,
     retry: RetryPolicy,
+    on_retry: Option<RetryHook>,
     http: Option<reqwest::Client>,
     max_response_bytes: Option<usize>,
     max_event_bytes: Option<usize>,
@@ -214,6 +216,37 @@ impl ClientBuilder {
         self
     }
 
+    /// Calls `hook` before each retry's wait with a [`RetryNotice`]: which
+    /// attempt comes next and of how many, how long the client waits, and the
+    /// failure that caused it. Use it to show waits that would otherwise look
+    /// like a hang (a 429 honoured with a 40 s `Retry-After`).
+    ///
+    /// The hook runs on the task making the call, before the client sleeps:
+    /// keep it quick (print, count, log). Per call,
+    /// [`RequestOptions::on_retry`](crate::RequestOptions::on_retry) replaces it.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use std::sync::atomic::{AtomicU32, Ordering};
+    /// use openrouter_api::Client;
+    ///
+    /// let retries = Arc::new(AtomicU32::new(0));
+    /// let counter = Arc::clone(&retries);
+    /// let client = Client::builder()
+    ///     .on_retry(move |notice| {
+    ///         counter.fetch_add(1, Ordering::Relaxed);
+    ///         eprintln!("{} {}: {notice}", notice.method(), notice.path());
+    ///     })
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), openrouter_api::Error>(())
+    /// ```
+    #[must_use]
+    pub fn on_retry(mut self, hook: impl Fn(&RetryNotice<'_>) + Send + Sync + 'static) -> Self {
+        self.on_retry = Some(RetryHook::new(hook));
+        self
+    }
+
     /// Uses an existing `reqwest::Client` (shares its connection pool).
     ///
     /// Its own settings then apply to connecting and redirects: the connect
@@ -341,6 +374,7 @@ impl ClientBuilder {
             headers,
             timeouts: self.timeouts,
             retry: self.retry,
+            on_retry: self.on_retry,
             max_response_bytes: self
                 .max_response_bytes
                 .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),

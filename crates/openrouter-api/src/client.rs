@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use http::HeaderMap;
 
+use crate::retry::RetryHook;
 use crate::{ApiKey, ClientBuilder, Error, RequestOptions, RetryPolicy, Timeouts};
 
 /// An OpenRouter client.
@@ -41,6 +42,8 @@ pub(crate) struct Inner {
     pub(crate) headers: HeaderMap,
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
+    /// Told about each retry before its wait.
+    pub(crate) on_retry: Option<RetryHook>,
     pub(crate) max_response_bytes: usize,
     pub(crate) max_event_bytes: usize,
 }

@@ -486,6 +486,10 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 }
 
 fn write_attempts(f: &mut fmt::Formatter<'_>, attempts: &[Attempt]) -> fmt::Result {
+    // The message already names the failure; the same outcome thrice says nothing more.
+    if attempts.len() > 1 && attempts.iter().all(|a| a.outcome == attempts[0].outcome) {
+        return write!(f, " (tried {} times)", attempts.len());
+    }
     if attempts.len() > 1 {
         write!(f, " (after {} attempts: ", attempts.len())?;
         for (i, attempt) in attempts.iter().enumerate() {

@@ -48,7 +48,9 @@
 //!   when its operation is idempotent: a chat or a `POST /keys` is never run
 //!   twice behind your back ([`operation::RetryClass`] has the table,
 //!   [`RequestOptions::retry_ambiguous`] the opt-in). Streams are never
-//!   retried once open.
+//!   retried once open. [`ClientBuilder::on_retry`] hands each retry's
+//!   [`RetryNotice`] (attempt, wait, reason) to your code before the wait,
+//!   so a 40 s `Retry-After` need not look like a hang.
 //! - **Requests are sent as written**: bodies keep the order their types
 //!   declare (a JSON schema's properties reach the model in your order) and
 //!   are encoded once per call.
@@ -119,7 +121,7 @@ pub use error::{
 pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
 pub use options::RequestOptions;
 pub use paging::paginate;
-pub use retry::RetryPolicy;
+pub use retry::{RetryNotice, RetryPolicy};
 pub use stream::messages::{MessagesStream, MessagesStreamItem};
 pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};
 pub use stream::{ChatStream, StreamEvent};

@@ -6,7 +6,8 @@ use std::time::Duration;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value};
 
-use crate::{ApiKey, RetryPolicy};
+use crate::retry::RetryHook;
+use crate::{ApiKey, RetryNotice, RetryPolicy};
 
 /// Overrides for one call, applied with [`Client::with_options`](crate::Client::with_options).
 ///
@@ -41,6 +42,7 @@ pub struct RequestOptions {
     pub(crate) capture_raw_body: Option<bool>,
     pub(crate) retry_ambiguous: Option<bool>,
     pub(crate) api_key: Option<ApiKey>,
+    pub(crate) on_retry: Option<RetryHook>,
 }
 
 impl RequestOptions {
@@ -153,6 +155,23 @@ impl RequestOptions {
         self
     }
 
+    /// Calls `hook` before each retry of this call, instead of the client's
+    /// hook (see [`ClientBuilder::on_retry`](crate::ClientBuilder::on_retry)).
+    ///
+    /// ```
+    /// use openrouter_api::RequestOptions;
+    ///
+    /// let options = RequestOptions::new().on_retry(|notice| {
+    ///     eprintln!("attempt {} of {} in {:?}", notice.attempt(), notice.max_attempts(), notice.delay());
+    /// });
+    /// # let _ = options;
+    /// ```
+    #[must_use]
+    pub fn on_retry(mut self, hook: impl Fn(&RetryNotice<'_>) + Send + Sync + 'static) -> Self {
+        self.on_retry = Some(RetryHook::new(hook));
+        self
+    }
+
     /// Keeps the response body bytes in [`ResponseMeta::raw_body`](crate::ResponseMeta::raw_body)
     /// (non-streaming calls only).
     #[must_use]
@@ -207,6 +226,7 @@ impl RequestOptions {
         self.capture_raw_body = later.capture_raw_body.or(self.capture_raw_body);
         self.retry_ambiguous = later.retry_ambiguous.or(self.retry_ambiguous);
         self.api_key = later.api_key.or(self.api_key);
+        self.on_retry = later.on_retry.or(self.on_retry);
         self
     }
 }

@@ -1,5 +1,8 @@
 //! When to try a request again and how long to wait: exponential backoff with
-//! full jitter, `Retry-After` honoured up to a cap.
+//! full jitter, `Retry-After` honoured up to a cap; and the notice a caller's
+//! hook receives before each wait.
+
+mod notice;
 
 use std::time::{Duration, SystemTime};
 
@@ -8,6 +11,9 @@ use http::{HeaderMap, StatusCode};
 use crate::Error;
 use crate::error::Phase;
 use crate::operation::RetryClass;
+
+pub(crate) use notice::RetryHook;
+pub use notice::RetryNotice;
 
 /// Statuses that are retried: transient by definition, or OpenRouter's edge
 /// codes for a provider that timed out (524) or is overloaded (529).

@@ -20,7 +20,7 @@ pub use call::{Multipart, Part};
 use crate::error::{ApiError, DecodeError, TimeoutError, TransportError};
 use crate::meta::{Attempt, AttemptOutcome, Response, ResponseMeta};
 use crate::operation::AuthKind;
-use crate::retry::{RetryPolicy, Verdict, verdict};
+use crate::retry::{RetryHook, RetryNotice, RetryPolicy, Verdict, verdict};
 use crate::secrets::redact;
 use crate::{Client, Error, TimeoutKind, Timeouts};
 
@@ -30,6 +30,7 @@ pub(crate) struct Effective {
     pub(crate) timeouts: Timeouts,
     pub(crate) capture_raw_body: bool,
     pub(crate) retry_ambiguous: bool,
+    pub(crate) on_retry: Option<RetryHook>,
 }
 
 /// Measures the whole call against the optional total deadline.
@@ -119,6 +120,7 @@ impl Client {
         let mut retry = inner.retry.clone();
         let mut capture_raw_body = false;
         let mut retry_ambiguous = false;
+        let mut on_retry = inner.on_retry.clone();
         if let Some(options) = &self.options {
             if let Some(total) = options.total_timeout {
                 timeouts.total = Some(total);
@@ -138,12 +140,16 @@ impl Client {
             }
             capture_raw_body = options.capture_raw_body.unwrap_or(false);
             retry_ambiguous = options.retry_ambiguous.unwrap_or(false);
+            if let Some(hook) = &options.on_retry {
+                on_retry = Some(hook.clone());
+            }
         }
         Effective {
             retry,
             timeouts,
             capture_raw_body,
             retry_ambiguous,
+            on_retry,
         }
     }
 
@@ -287,14 +293,16 @@ impl Client {
                 waited,
             });
             let not_found = call.retry_not_found && error.status() == Some(StatusCode::NOT_FOUND);
+            let mut allowed = effective.retry.max_retries;
             let delay = if not_found {
                 // Eventual consistency, not overload: fixed doubling waits of 0.5, 1, 2, 4 s.
                 let wait = Duration::from_millis(500u64 << retry.min(3));
-                effective
-                    .retry
-                    .clone()
-                    .max_retries(effective.retry.max_retries.max(4))
-                    .next_delay(retry, Some(wait), clock.start.elapsed())
+                allowed = allowed.max(4);
+                effective.retry.clone().max_retries(allowed).next_delay(
+                    retry,
+                    Some(wait),
+                    clock.start.elapsed(),
+                )
             } else {
                 let verdict = match call.retry_class() {
                     Some(class) => verdict(class, &error, effective.retry_ambiguous),
@@ -338,6 +346,17 @@ impl Client {
                 delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
                 "retrying openrouter request"
             );
+            if let Some(hook) = &effective.on_retry {
+                hook.call(&RetryNotice {
+                    attempt: retry.saturating_add(2),
+                    max_attempts: allowed.saturating_add(1),
+                    delay,
+                    error: &error,
+                    operation: call.op,
+                    method: call.method(),
+                    path: &call.path,
+                });
+            }
             tokio::time::sleep(delay).await;
             waited = delay;
             retry += 1;

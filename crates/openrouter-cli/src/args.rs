@@ -1,6 +1,9 @@
 //! The command line: every command, flag and help text, declared with clap's derive API.
 
+mod values;
+
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -17,6 +20,10 @@ Environment:
                         routes (keys, workspaces, guardrails…); OPENROUTER_API_KEY otherwise
   OPENROUTER_BASE_URL   API root (default https://openrouter.ai/api/v1); --base-url wins
   OPENROUTER_OFFLINE    set to 1 to answer from the bundled mock server, like --offline
+  OPENROUTER_APP_URL, OPENROUTER_APP_TITLE
+                        how OpenRouter attributes your requests (HTTP-Referer and X-Title;
+                        default: this project's repository and `openrouter-cli`); set one
+                        empty to send no such header
   RUST_LOG              diagnostics on stderr, e.g. RUST_LOG=openrouter_api=debug (the key
                         is never logged)
 
@@ -70,6 +77,36 @@ pub struct Connection {
         value_parser = clap::builder::BoolishValueParser::new()
     )]
     pub offline: bool,
+
+    /// Retries after a failed attempt (rate limits, 5xx, network failures), each announced on
+    /// stderr; 0 sends every request once. Default 2.
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        help_heading = "Connection",
+        allow_negative_numbers = true,
+        value_parser = values::whole
+    )]
+    pub max_retries: Option<u32>,
+
+    /// Give up on a call after this many seconds, retries and their waits included. For a
+    /// streamed chat answer it bounds the wait for the answer to start: once text flows it is
+    /// not cut. Default: no limit (a silent connection is still dropped after 120 s).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        help_heading = "Connection",
+        allow_negative_numbers = true,
+        value_parser = values::seconds
+    )]
+    pub timeout: Option<Duration>,
+
+    /// The command streams its answer (`chat` without `--no-stream`): `--timeout` then bounds
+    /// only the wait for the answer to start. Set by `main` from the parsed command.
+    #[arg(skip)]
+    pub streams: bool,
 }
 
 /// The commands.
@@ -185,11 +222,11 @@ pub struct ChatArgs {
     pub prompt: Option<String>,
 
     /// Model slug, e.g. `openai/gpt-4o-mini`.
-    #[arg(short, long, default_value = DEFAULT_MODEL, value_name = "SLUG")]
+    #[arg(short, long, default_value = DEFAULT_MODEL, value_name = "SLUG", value_parser = values::slug)]
     pub model: String,
 
     /// Fallback models to try in order if the first is unavailable (comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "SLUG,…")]
+    #[arg(long, value_delimiter = ',', value_name = "SLUG,…", value_parser = values::slug)]
     pub models: Vec<String>,
 
     /// A system prompt.
@@ -206,11 +243,11 @@ pub struct ChatArgs {
     pub api: ChatApi,
 
     /// Upper bound on the answer's length, in tokens.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = values::positive)]
     pub max_tokens: Option<u32>,
 
     /// Sampling temperature (0 to 2).
-    #[arg(short, long, value_name = "T", value_parser = parse_temperature)]
+    #[arg(short, long, value_name = "T", allow_negative_numbers = true, value_parser = parse_temperature)]
     pub temperature: Option<f64>,
 
     /// Ask the model to reason first, with this effort (shown dimmed on stderr).
@@ -274,7 +311,7 @@ pub struct ModelsArgs {
 
     /// Only models whose prompt and completion prices are at most this many USD per million
     /// tokens.
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", allow_negative_numbers = true, value_parser = non_negative)]
     pub max_price: Option<f64>,
 
     /// Only free models.
@@ -307,7 +344,7 @@ pub enum ModelSortArg {
 #[derive(Debug, Args)]
 pub struct ModelArgs {
     /// The model slug, e.g. `openai/gpt-4o-mini`.
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", value_parser = values::slug)]
     pub id: String,
 
     /// Print the model and its endpoints as JSON.
@@ -328,7 +365,8 @@ pub struct ImageArgs {
         short,
         long,
         default_value = "google/gemini-2.5-flash-image",
-        value_name = "SLUG"
+        value_name = "SLUG",
+        value_parser = values::slug
     )]
     pub model: String,
 }
@@ -346,7 +384,8 @@ pub struct SpeakArgs {
         short,
         long,
         default_value = "openai/gpt-4o-mini-tts",
-        value_name = "SLUG"
+        value_name = "SLUG",
+        value_parser = values::slug
     )]
     pub model: String,
     /// The voice.
@@ -360,7 +399,7 @@ pub struct TranscribeArgs {
     /// The audio file.
     pub file: PathBuf,
     /// The transcription model.
-    #[arg(short, long, default_value = "openai/whisper-1", value_name = "SLUG")]
+    #[arg(short, long, default_value = "openai/whisper-1", value_name = "SLUG", value_parser = values::slug)]
     pub model: String,
 }
 
@@ -373,7 +412,7 @@ pub struct VideoArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// The video model.
-    #[arg(short, long, default_value = "google/veo-3.1", value_name = "SLUG")]
+    #[arg(short, long, default_value = "google/veo-3.1", value_name = "SLUG", value_parser = values::slug)]
     pub model: String,
 }
 
@@ -385,10 +424,10 @@ pub struct RerankArgs {
     /// The documents to rank.
     pub documents: Vec<String>,
     /// The rerank model.
-    #[arg(short, long, default_value = "cohere/rerank-v3.5", value_name = "SLUG")]
+    #[arg(short, long, default_value = "cohere/rerank-v3.5", value_name = "SLUG", value_parser = values::slug)]
     pub model: String,
     /// Return only the best N.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = values::positive)]
     pub top: Option<u32>,
     /// Print the response as JSON.
     #[arg(long)]
@@ -416,6 +455,7 @@ pub enum KeysCommand {
     /// Create a key and print it, once.
     Create {
         /// The new key's name.
+        #[arg(value_parser = values::id)]
         name: String,
         /// Credit cap in USD.
         #[arg(long, value_name = "USD", allow_negative_numbers = true, value_parser = non_negative)]
@@ -427,6 +467,7 @@ pub enum KeysCommand {
     /// Delete a key by its hash (from `keys list`).
     Rm {
         /// The key's hash.
+        #[arg(value_parser = values::id)]
         hash: String,
     },
 }
@@ -443,6 +484,7 @@ pub enum ByokCommand {
     /// Add a provider key, read from stdin (never an argument: shell history keeps those).
     Add {
         /// The provider slug, e.g. openai, anthropic.
+        #[arg(value_parser = values::id)]
         provider: String,
         /// A name for it.
         #[arg(long)]
@@ -451,6 +493,7 @@ pub enum ByokCommand {
     /// Delete a provider key by its id (from `byok list`).
     Rm {
         /// The credential's id.
+        #[arg(value_parser = values::id)]
         id: String,
     },
 }
@@ -478,7 +521,7 @@ fn non_negative(text: &str) -> Result<f64, String> {
 #[derive(Debug, Args)]
 pub struct ApiArgs {
     /// The path under the API root (`/activity`, `/keys/HASH`); a `?query` is kept.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "PATH", value_parser = values::id)]
     pub path: String,
 
     /// The HTTP method.
@@ -537,7 +580,7 @@ pub struct JsonArgs {
 #[derive(Debug, Args)]
 pub struct GenerationArgs {
     /// The generation id (`gen-…`), as printed after each answer.
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", value_parser = values::id)]
     pub id: String,
 
     /// Print the response as JSON.
@@ -549,7 +592,7 @@ pub struct GenerationArgs {
 #[derive(Debug, Args)]
 pub struct MockArgs {
     /// Port on 127.0.0.1 (0 picks a free one).
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true, value_parser = values::port)]
     pub port: u16,
 
     /// Serve the fixtures in this directory instead of the bundled ones (same layout as the
@@ -558,7 +601,7 @@ pub struct MockArgs {
     pub fixtures: Option<PathBuf>,
 
     /// Send streams one event at a time, this many milliseconds apart.
-    #[arg(long, value_name = "MS", default_value_t = 0)]
+    #[arg(long, value_name = "MS", default_value_t = 0, allow_negative_numbers = true, value_parser = values::millis)]
     pub delay_ms: u64,
 }
 

@@ -3,7 +3,9 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use openrouter_api::{Error, TimeoutKind, TruncationReason};
+use openrouter_api::{DEFAULT_BASE_URL, Error, TimeoutKind, TransportKind, TruncationReason};
+
+use crate::notice;
 
 /// The process exit codes, documented in `--help` and the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +85,7 @@ impl Failure {
             Error::Config(_) => Code::Config,
             _ => Code::Api,
         };
-        let message = match error {
+        let mut message = match error {
             Error::MidStream(_) if printed_partial => {
                 format!("{error} (the answer above is incomplete)")
             }
@@ -91,8 +93,38 @@ impl Failure {
                 "the answer is incomplete: {}; send the request again for a complete answer",
                 truncation(e.reason())
             ),
+            Error::Timeout(e) if e.kind() == TimeoutKind::Total => format!(
+                "no answer within the --timeout of {}: raise --timeout, or leave it out for no \
+                 limit",
+                notice::wait(e.duration())
+            ),
+            Error::Timeout(e) if e.kind() == TimeoutKind::ResponseHeaders => {
+                let mut message = format!(
+                    "no answer started within {}: try again, or raise --timeout for slow models",
+                    notice::wait(e.duration())
+                );
+                if error.is_ambiguous() {
+                    message.push_str(
+                        "; the request may have been processed (and billed) all the same",
+                    );
+                }
+                message
+            }
+            Error::Transport(e) if matches!(e.kind(), TransportKind::Connect) => {
+                let text = error.to_string();
+                match elsewhere(e.url()) {
+                    // The client's advice is about the network; for a local or custom server
+                    // the address is the likelier culprit.
+                    Some(hint) => text.replacen("; check the network", hint, 1),
+                    None => text,
+                }
+            }
             _ => error.to_string(),
         };
+        if let Some(hint) = notice::fallback_hint(error) {
+            message.push('\n');
+            message.push_str(&hint);
+        }
         Self::new(code, message)
     }
 
@@ -126,6 +158,14 @@ impl From<std::io::Error> for Failure {
 
 /// Commands return this: `Ok` exits 0.
 pub type Outcome = Result<(), Failure>;
+
+/// What to check when a server other than OpenRouter's could not be reached: usually the
+/// address, not the network.
+fn elsewhere(url: Option<&str>) -> Option<&'static str> {
+    url.filter(|url| !url.starts_with(DEFAULT_BASE_URL)).map(
+        |_| "; is a server listening there? check --base-url or OPENROUTER_BASE_URL, which set it",
+    )
+}
 
 /// Why a stream ended early, in the CLI's words (the client's message talks to programmers
 /// about where the partial output is kept).

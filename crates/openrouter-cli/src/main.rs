@@ -11,6 +11,7 @@ mod interrupt;
 mod manage;
 mod media;
 mod models;
+mod notice;
 mod offline;
 mod output;
 mod progress;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     if let (Command::Api(args), Some(("api", api))) = (&mut cli.command, matches.subcommand()) {
         args.order_fields(api);
     }
+    cli.connection.streams = matches!(&cli.command, Command::Chat(args) if !args.no_stream);
     init_tracing();
     let term = Term::detect();
     let runtime = match tokio::runtime::Builder::new_multi_thread()

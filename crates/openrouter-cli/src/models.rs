@@ -27,15 +27,25 @@ pub async fn list(args: &ModelsArgs, connection: &Connection, term: Term) -> Out
         .models(&query)
         .await
         .map_err(|e| Failure::from_client(&e, false))?;
-    let mut models: Vec<Model> = response
-        .into_inner()
-        .data
+    let catalogue = response.into_inner().data;
+    for unknown in unknown_parameters(&supports, &catalogue) {
+        term.warn(&format!(
+            "no model lists the parameter `{unknown}`, so --supports {unknown} matches none; \
+             known parameters: {}",
+            known_parameters(&catalogue).join(", ")
+        ));
+    }
+    let mut models: Vec<Model> = catalogue
         .into_iter()
         .filter(|m| keep(m, args, &supports))
         .collect();
     sort(&mut models, args.sort);
     if args.json {
         return Ok(output::print_json(&models)?);
+    }
+    if models.is_empty() {
+        term.note("no model matches these filters");
+        return Ok(());
     }
     let rows: Vec<Vec<String>> = models.iter().map(row).collect();
     output::print_lines(&output::table(
@@ -72,6 +82,29 @@ pub async fn show(args: &ModelArgs, connection: &Connection, term: Term) -> Outc
     }
     output::print_lines(&describe(&model, &endpoints))?;
     Ok(())
+}
+
+/// The `--supports` values that neither this version nor any model in the catalogue knows: a
+/// typo, most likely. A value new to this version but listed by a model is fine.
+fn unknown_parameters<'a>(supports: &'a [Parameter], catalogue: &[Model]) -> Vec<&'a str> {
+    supports
+        .iter()
+        .filter(|p| p.is_unknown() && !catalogue.iter().any(|m| m.supports(p)))
+        .map(Parameter::as_str)
+        .collect()
+}
+
+/// The parameters this version models, then any others the catalogue lists.
+fn known_parameters(catalogue: &[Model]) -> Vec<&str> {
+    let mut known: Vec<&str> = Parameter::KNOWN.to_vec();
+    for model in catalogue {
+        for param in model.supported_parameters.as_deref().unwrap_or_default() {
+            if !known.contains(&param.as_str()) {
+                known.push(param.as_str());
+            }
+        }
+    }
+    known
 }
 
 fn keep(model: &Model, args: &ModelsArgs, supports: &[Parameter]) -> bool {

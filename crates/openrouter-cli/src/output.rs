@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use openrouter_types::models::Price;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 /// What stderr can display, decided once per run.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +39,11 @@ impl Term {
     /// A line of secondary information on stderr (notes, usage summaries).
     pub fn note(self, text: &str) {
         eprintln!("{}", self.dim(text));
+    }
+
+    /// `warning: …` on stderr: the command goes on, but probably not as the user meant.
+    pub fn warn(self, text: &str) {
+        eprintln!("warning: {text}");
     }
 }
 
@@ -162,12 +168,13 @@ pub enum Align {
 }
 
 /// Renders rows under a header as aligned columns separated by two spaces, with no trailing
-/// whitespace.
+/// whitespace. Columns are measured in terminal cells, not characters: a CJK character or an
+/// emoji takes two (`unicode-width`, the measure terminals and `console` use).
 pub fn table(header: &[(&str, Align)], rows: &[Vec<String>]) -> Vec<String> {
-    let mut widths: Vec<usize> = header.iter().map(|(h, _)| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|(h, _)| h.width()).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+            *width = (*width).max(cell.width());
         }
     }
     let render = |cells: Vec<&str>| {
@@ -176,7 +183,7 @@ pub fn table(header: &[(&str, Align)], rows: &[Vec<String>]) -> Vec<String> {
             if i > 0 {
                 line.push_str("  ");
             }
-            let pad = width.saturating_sub(cell.chars().count());
+            let pad = width.saturating_sub(cell.width());
             match align {
                 Align::Left => {
                     line.push_str(cell);
@@ -238,5 +245,26 @@ mod tests {
             ],
         );
         assert_eq!(lines, ["id     n", "a     10", "long   2"]);
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        let lines = table(
+            &[("id", Align::Left), ("n", Align::Right)],
+            &[
+                vec!["通义千问".into(), "1".into()],
+                vec!["🦙 llama".into(), "22".into()],
+                vec!["abc".into(), "333".into()],
+            ],
+        );
+        assert_eq!(
+            lines,
+            [
+                "id          n",
+                "通义千问    1",
+                "🦙 llama   22",
+                "abc       333"
+            ]
+        );
     }
 }

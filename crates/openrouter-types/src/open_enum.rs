@@ -8,7 +8,7 @@
 
 /// Defines a string enum with known variants and an `Other(String)` fallback.
 ///
-/// The generated type gets `as_str()`, `Display`, `From<&str>`, `From<String>`,
+/// The generated type gets `KNOWN` (the modelled spellings), `as_str()`, `Display`, `From<&str>`, `From<String>`,
 /// `FromStr` (infallible), and serde impls that round-trip unknown values.
 macro_rules! open_enum {
     (
@@ -33,6 +33,11 @@ macro_rules! open_enum {
         }
 
         impl $name {
+            /// The wire spellings of the values this version models, in declaration
+            /// order (for help texts and "did you mean" lists; any other value still
+            /// decodes, as `Other`).
+            pub const KNOWN: &'static [&'static str] = &[$($text),+];
+
             /// The wire spelling of this value.
             pub fn as_str(&self) -> &str {
                 match self {

@@ -7,6 +7,7 @@ mod chat;
 mod endpoints;
 mod errors;
 mod media;
+mod notices;
 mod options;
 mod paging;
 mod redirect;

@@ -260,3 +260,98 @@ fn a_cut_answer_is_not_asked_for_twice_and_names_the_generation() {
         );
     }
 }
+
+#[test]
+fn negative_numbers_get_a_clear_message() {
+    for (args, expected) in [
+        (
+            &["chat", "--max-tokens", "-1", "Hello"][..],
+            "invalid value '-1' for '--max-tokens <N>': expected a positive whole number (1 or more)",
+        ),
+        (
+            &["chat", "--max-tokens", "0", "Hello"][..],
+            "invalid value '0' for '--max-tokens <N>': expected a positive whole number (1 or more)",
+        ),
+        (
+            &["rerank", "--top", "-3", "query", "doc"][..],
+            "invalid value '-3' for '--top <N>': expected a positive whole number (1 or more)",
+        ),
+        (
+            &["--max-retries", "-1", "credits"][..],
+            "invalid value '-1' for '--max-retries <N>': expected a whole number of 0 or more",
+        ),
+        (
+            &["--timeout", "-5", "credits"][..],
+            "invalid value '-5' for '--timeout <SECS>': expected a number of seconds above 0",
+        ),
+        (
+            &["models", "--max-price", "-1"][..],
+            "invalid value '-1' for '--max-price <USD>'",
+        ),
+        // A range with no negatives, still told apart from an unknown flag.
+        (
+            &["chat", "--temperature", "-0.5", "Hello"][..],
+            "-0.5 is outside 0 to 2",
+        ),
+        (
+            &["mock", "--port", "-1"][..],
+            "invalid value '-1' for '--port <PORT>': expected a port number",
+        ),
+    ] {
+        let run = Run::plain(openrouter(args), None);
+        run.expect_code(2);
+        assert!(run.stderr.contains(expected), "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("unexpected argument"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn numbers_in_range_are_still_accepted() {
+    let mock = Mock::start();
+    mock.run(&[
+        "--max-retries",
+        "0",
+        "--timeout",
+        "30",
+        "chat",
+        "--max-tokens",
+        "1",
+        "Hello",
+    ])
+    .expect_code(0);
+    assert_eq!(mock.requests()[0].body_field("max_tokens"), Some(1.into()));
+}
+
+#[test]
+fn empty_ids_are_usage_errors() {
+    for args in [
+        &["model", ""][..],
+        &["model", "  "][..],
+        &["generation", ""][..],
+        &["keys", "rm", ""][..],
+        &["keys", "create", ""][..],
+        &["byok", "rm", ""][..],
+        &["byok", "add", ""][..],
+        &["chat", "--model", "", "Hello"][..],
+        &["chat", "--models", "a/b,,c/d", "Hello"][..],
+        &["image", "--model", "", "a cat", "-o", "cat.png"][..],
+        &["api", ""][..],
+    ] {
+        let mut command = openrouter(args);
+        command.env("OPENROUTER_API_KEY", crate::support::KEY);
+        let run = Run::plain(command, None);
+        run.expect_code(2);
+        assert!(
+            run.stderr.starts_with("error: invalid value ")
+                && run.stderr.contains("not an empty value"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let run = Run::plain(openrouter(&["model", ""]), None);
+    insta::assert_snapshot!(run.dump());
+}

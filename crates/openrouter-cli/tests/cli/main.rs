@@ -4,6 +4,7 @@
 
 mod account;
 mod api;
+mod attribution;
 mod chat;
 mod errors;
 mod help;
@@ -17,6 +18,7 @@ mod models;
 mod offline;
 mod secrets;
 mod support;
+mod waits;
 // `kill -INT` and `script` are Unix tools; the pseudo-terminal tests use util-linux `script`.
 #[cfg(target_os = "linux")]
 mod terminal;

@@ -79,3 +79,80 @@ fn models_work_without_a_key() {
     run.expect_code(0);
     assert_eq!(mock.requests()[0].header("authorization"), None);
 }
+
+#[test]
+fn an_unknown_supports_value_warns_with_the_known_list() {
+    let mock = Mock::start();
+    let run = mock.run(&["models", "--supports", "nonsense"]);
+    run.expect_code(0);
+    assert_eq!(run.stdout, "", "no empty table");
+    assert!(
+        run.stderr.starts_with(
+            "warning: no model lists the parameter `nonsense`, so --supports nonsense matches \
+             none; known parameters: temperature, top_p,"
+        ),
+        "{}",
+        run.stderr
+    );
+    for known in ["tools", "structured_outputs", "web_search_options"] {
+        assert!(run.stderr.contains(known), "{known}: {}", run.stderr);
+    }
+    assert!(
+        run.stderr.ends_with("no model matches these filters\n"),
+        "{}",
+        run.stderr
+    );
+    // A known parameter, even one no model here lists, is no typo.
+    let run = mock.run(&["models", "--supports", "verbosity"]);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
+#[test]
+fn tables_align_wide_characters_by_display_width() {
+    use openrouter_testkit::raw::{self, Step};
+    use unicode_width::UnicodeWidthStr;
+
+    // The bundled catalogue with its ids replaced by wide ones (CJK takes two cells per
+    // character, an emoji two, an accented letter one).
+    let fixture = openrouter_testkit::FixtureSet::bundled();
+    let list = fixture.get("models/list").expect("the bundled model list");
+    let mut catalogue: Value = serde_json::from_slice(list.response().body()).unwrap();
+    let ids = [
+        "qwen/通义千问-max",
+        "meta/🦙-llama-4",
+        "mistral/café-ñ",
+        "openai/gpt-4o-mini",
+    ];
+    let models = catalogue["data"].as_array_mut().unwrap();
+    models.truncate(ids.len());
+    for (model, id) in models.iter_mut().zip(ids) {
+        model["id"] = id.into();
+    }
+    let body = catalogue.to_string();
+    let server = crate::support::Raw::start([vec![Step::send(raw::response(
+        200,
+        &[("content-type", "application/json")],
+        body.as_bytes(),
+    ))]]);
+    let run = server.run(&["models"]);
+    run.expect_code(0);
+    insta::assert_snapshot!(run.stdout);
+    // `context` is right-aligned: every row's number ends in the same terminal cell.
+    let context_ends: Vec<usize> = run
+        .stdout
+        .lines()
+        .map(|line| {
+            let id = line.split("  ").next().unwrap_or_default();
+            let rest = &line[id.len()..];
+            let gap = rest.len() - rest.trim_start().len();
+            let context = rest.trim_start().split(' ').next().unwrap_or_default();
+            id.width() + gap + context.width()
+        })
+        .collect();
+    assert_eq!(context_ends.len(), 5, "{}", run.stdout);
+    assert!(
+        context_ends.windows(2).all(|pair| pair[0] == pair[1]),
+        "{context_ends:?}\n{}",
+        run.stdout
+    );
+}

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use openrouter_testkit::raw::{RawServer, Script};
 use openrouter_testkit::server::{MockOpenRouter, Pacing};
 use openrouter_testkit::{FixtureSet, RecordedRequest};
 use tokio::runtime::Runtime;
@@ -102,6 +103,63 @@ impl Drop for Mock {
         if let Some(server) = self.server.take() {
             self.runtime.block_on(server.shutdown());
         }
+    }
+}
+
+/// The testkit's raw server (exact bytes per request: statuses, pauses, slow streams) on a
+/// runtime of its own.
+pub struct Raw {
+    server: RawServer,
+    _runtime: Runtime,
+}
+
+impl Raw {
+    /// Answers request *n* with `scripts[n]`, the last script answering every later request.
+    pub fn start<S: Into<Script>>(scripts: impl IntoIterator<Item = S>) -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let server = runtime
+            .block_on(RawServer::start(scripts))
+            .expect("the raw server starts");
+        Self {
+            server,
+            _runtime: runtime,
+        }
+    }
+
+    /// `http://127.0.0.1:PORT/api/v1`.
+    pub fn base_url(&self) -> String {
+        self.server.base_url()
+    }
+
+    /// What the server received so far.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.server.received_requests()
+    }
+
+    /// The binary, pointed at this server with the fake key.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = openrouter(args);
+        command
+            .env("OPENROUTER_BASE_URL", self.base_url())
+            .env("OPENROUTER_API_KEY", KEY);
+        command
+    }
+
+    /// Runs the binary against this server with stdin closed; the port redacted.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.finish(Run::plain(self.command(args), None))
+    }
+
+    /// `run` with its port replaced by `[port]`.
+    pub fn finish(&self, mut run: Run) -> Run {
+        let addr = self.server.addr().to_string();
+        run.stdout = run.stdout.replace(&addr, "127.0.0.1:[port]");
+        run.stderr = run.stderr.replace(&addr, "127.0.0.1:[port]");
+        run
     }
 }
 

@@ -1,5 +1,6 @@
-//! On a terminal: the keep-alive spinner and the interactive multi-turn session, run in a
-//! pseudo-terminal made by util-linux `script` (stdout and stderr both go to the terminal).
+//! On a terminal: the keep-alive spinner, retry notices printed above it, and the interactive
+//! multi-turn session, run in a pseudo-terminal made by util-linux `script` (stdout and stderr
+//! both go to the terminal).
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -8,7 +9,8 @@ use std::time::Duration;
 use openrouter_testkit::server::Pacing;
 use serde_json::json;
 
-use crate::support::{DEMO_ANSWER, KEY, Mock, Run, clean_env};
+use crate::support::{DEMO_ANSWER, KEY, Mock, Raw, Run, clean_env};
+use crate::waits::{answer, rate_limited};
 
 /// `script -qec "exec openrouter ARGS" /dev/null` against `mock`, or `None` (with a notice)
 /// when util-linux `script` is not installed.
@@ -17,6 +19,11 @@ use crate::support::{DEMO_ANSWER, KEY, Mock, Run, clean_env};
 /// itself with its last command (dash) stays in the terminal's foreground process group, dies
 /// of the Ctrl-C meant for the CLI, and `script` reports that as exit code 130.
 fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
+    script_at(&mock.base_url(), args)
+}
+
+/// [`script`] against any server.
+fn script_at(base_url: &str, args: &[&str]) -> Option<Command> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("notice: util-linux `script` is not installed; terminal tests skipped");
         return None;
@@ -35,7 +42,7 @@ fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
         // A terminal emulator sets TERM; CI runs without one, and indicatif draws nothing
         // when TERM is unset or `dumb`.
         .env("TERM", "xterm-256color")
-        .env("OPENROUTER_BASE_URL", mock.base_url())
+        .env("OPENROUTER_BASE_URL", base_url)
         .env("OPENROUTER_API_KEY", KEY);
     Some(command)
 }
@@ -158,4 +165,34 @@ fn ctrl_c_in_a_session_stops_the_answer_and_the_session_goes_on() {
         requests[1].body_field("messages"),
         Some(json!([{"role": "user", "content": "second question"}]))
     );
+}
+
+#[test]
+fn a_rate_limit_is_announced_above_the_spinner() {
+    let server = Raw::start([rate_limited(), answer()]);
+    let Some(command) = script_at(&server.base_url(), &["chat", "--no-stream", "Hello"]) else {
+        return;
+    };
+    let run = server.finish(Run::plain(command, Some("")));
+    run.expect_code(0);
+    assert_eq!(server.requests().len(), 2);
+    // The spinner is drawn, cleared for the notice, and drawn again below it.
+    assert!(
+        run.stdout.contains("waiting for the whole answer"),
+        "{:?}",
+        run.stdout
+    );
+    let notice = "rate-limited by Together; retrying in 1 s (attempt 2 of 3)\r\n";
+    let at = run
+        .stdout
+        .find(notice)
+        .unwrap_or_else(|| panic!("{:?}", run.stdout));
+    // The notice starts on a cleared line, not after the spinner's text.
+    let before = &run.stdout[..at];
+    assert!(
+        before.ends_with("\x1b[2K") || before.ends_with('\r') || before.ends_with('\n'),
+        "{:?}",
+        run.stdout
+    );
+    assert!(run.stdout[at..].contains("hello"), "{:?}", run.stdout);
 }

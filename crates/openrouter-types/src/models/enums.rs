@@ -172,6 +172,7 @@ open_enum! {
     /// ```
     /// use openrouter_types::models::Parameter;
     /// assert_eq!(Parameter::from("tools"), Parameter::Tools);
+    /// assert!(Parameter::KNOWN.contains(&"structured_outputs"));
     /// ```
     pub enum Parameter {
         /// `temperature`.
