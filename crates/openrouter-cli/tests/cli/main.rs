@@ -4,6 +4,7 @@
 
 mod account;
 mod api;
+mod batch;
 mod chat;
 mod errors;
 mod help;
