@@ -272,6 +272,16 @@ async fn run_file(args: &RunArgs, connection: &Connection, term: Term) -> Comman
             ),
         ));
     }
+    if remaining > 0 {
+        // The input changed or could not be read again after validation.
+        return Err(Failure::new(
+            Code::Incomplete,
+            format!(
+                "{remaining} request(s) of {} have no answer yet: run the same command again",
+                args.input.display()
+            ),
+        ));
+    }
     Ok(())
 }
 
