@@ -61,6 +61,16 @@ def measure(argv: list, env: dict) -> dict:
     }
 
 
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def count_lines(path: Path) -> int:
     with path.open("rb") as f:
         return sum(1 for _ in f)
@@ -143,11 +153,12 @@ def main() -> None:
         "(`openrouter-mock`, release build, whole bodies, no delay) over loopback, "
         f"at concurrency {args.concurrency} for both clients, one after the other in one run. "
         "Each client is a child process measured by `wait4(2)`: CPU is user + system time of "
-        "that process alone, peak RSS its `ru_maxrss`. The mock server's own CPU is not counted.\n"
+        "that process alone (start-up included: about 0.3 s of imports for Python, a few ms for "
+        "the binary), peak RSS its `ru_maxrss`. The mock server's own CPU is not counted.\n"
     )
     load = os.getloadavg()
     out.append(
-        f"- **Machine**: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"- **Machine**: {cpu_model()}, {os.cpu_count()} cores, "
         f"shared with other builds (load average {load[0]:.1f} at the end of the run). Wall time "
         "and requests/s depend on that load; **CPU per request is the fair comparison** (it "
         "counts only the client's own work, whatever else runs).\n"

@@ -80,6 +80,11 @@ impl OutputLine {
     pub fn tokens(&self) -> Option<u64> {
         usage_of(&self.response.body).and_then(|u| u.tokens())
     }
+
+    /// `usage.cost` and the tokens, read in one pass over the body.
+    pub fn cost_and_tokens(&self) -> (Option<f64>, Option<u64>) {
+        usage_of(&self.response.body).map_or((None, None), |u| (u.cost, u.tokens()))
+    }
 }
 
 /// The usage a body reports: chat and embeddings say `total_tokens`, responses `total_tokens`

@@ -36,8 +36,9 @@ pub struct Tally {
 impl Tally {
     pub fn record_final(&mut self, line: &OutputLine) {
         *self.statuses.entry(line.response.status_code).or_default() += 1;
-        self.cost += line.cost().unwrap_or(0.0);
-        self.tokens += line.tokens().unwrap_or(0);
+        let (cost, tokens) = line.cost_and_tokens();
+        self.cost += cost.unwrap_or(0.0);
+        self.tokens += tokens.unwrap_or(0);
     }
 
     pub fn record_failure(&mut self, error: &openrouter_api::Error) {
