@@ -97,7 +97,7 @@ pub struct RunArgs {
     pub max_cost: Option<f64>,
 
     /// Write the requests that failed transiently (to be retried by the next run) here, one
-    /// JSON line each.
+    /// JSON line each; each run rewrites it.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
 

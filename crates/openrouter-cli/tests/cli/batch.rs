@@ -82,6 +82,36 @@ fn the_example_runs_offline() {
 }
 
 #[test]
+fn shards_split_the_input_and_their_outputs_concatenate() {
+    let mock = Mock::start();
+    let dir = scratch("shards");
+    let ids: BTreeSet<String> = (0..30).map(|i| format!("s{i}")).collect();
+    let input = write_input(&dir, ids.iter().cloned());
+    let mut all = BTreeSet::new();
+    for shard in ["0/3", "1/3", "2/3"] {
+        let output = dir.join(format!("part-{}.jsonl", &shard[..1]));
+        mock.run(&[
+            "batch",
+            "run",
+            s(&input),
+            "-o",
+            s(&output),
+            "--shard",
+            shard,
+        ])
+        .expect_code(0);
+        let part = answered(&output);
+        assert!(!part.is_empty() && part.len() < 30, "{shard}: {part:?}");
+        assert!(all.is_disjoint(&part), "{shard} overlaps another shard");
+        all.extend(part);
+    }
+    assert_eq!(all, ids);
+    let bad = mock.run(&["batch", "run", s(&input), "-o", "x.jsonl", "--shard", "3/3"]);
+    bad.expect_code(2);
+    assert!(bad.stderr.contains("invalid shard `3/3`"), "{}", bad.stderr);
+}
+
+#[test]
 fn invalid_input_is_reported_with_line_numbers_before_any_request() {
     let mock = Mock::start();
     let dir = scratch("invalid");
