@@ -10,6 +10,7 @@
 //! SSE parsers per byte, the whole client per chunk), a third generated
 //! section.
 
+mod batch;
 mod callgrind;
 
 use std::path::PathBuf;
@@ -17,11 +18,13 @@ use std::process::Command;
 
 use crate::ci::workspace_root;
 
-const USAGE: &str = "usage: cargo xtask bench [sse|e2e|footprint|instructions]... [--quick] [-- CRITERION_ARGS...]\n\
+const USAGE: &str = "usage: cargo xtask bench [sse|e2e|footprint|instructions|batch]... [--quick] [-- CRITERION_ARGS...]\n\
                      sse: the SSE parsers (prints the criterion table)\n\
                      e2e: the whole stack (rewrites `## Whole stack` in BENCHMARKS.md)\n\
                      footprint: clean builds (rewrites `## Build footprint`)\n\
                      instructions: callgrind counts and CPU times (rewrites `## Instruction counts`; needs valgrind)\n\
+                     batch: `openrouter batch run` against Python asyncio + openai (rewrites `## Batch runs`;\n\
+                     not in the default set: it needs the peer venv and writes ~300 MB of input)\n\
                      (default: all four; footprint takes two clean builds, about 15 minutes on 2 cores;\n\
                      instructions about 2 minutes after the build)\n\
                      --quick: short criterion and e2e runs (numbers are rough; instructions are unaffected)";
@@ -44,12 +47,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let mut quick = false;
     let (mut sse, mut e2e, mut footprint, mut instructions) = (false, false, false, false);
+    let mut batch = false;
     for arg in ours {
         match arg.as_str() {
             "sse" => sse = true,
             "e2e" => e2e = true,
             "footprint" => footprint = true,
             "instructions" => instructions = true,
+            "batch" => batch = true,
             "--quick" => quick = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -62,12 +67,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // Asked for by name, a missing valgrind is an error; as part of a plain
     // `cargo xtask bench` it only skips the instruction counts.
     let explicit = instructions;
-    if !(sse || e2e || footprint || instructions) {
+    if !(sse || e2e || footprint || instructions || batch) {
         (sse, e2e, footprint, instructions) = (true, true, true, true);
     }
 
     let root = workspace_root();
     let manifest = root.join("bench/Cargo.toml");
+    if batch {
+        let section = batch::run(&root, &target_dir(&root), quick)?;
+        print!("{section}");
+        splice_benchmarks(&root, batch::HEADING, &section)?;
+    }
     if sse {
         // Printed, not written: BENCHMARKS.md's SSE section is prose around
         // this table, edited by hand.

@@ -44,7 +44,7 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "bench",
-        usage: "bench [sse|e2e|footprint|instructions] [--quick]  run the benchmarks against peers and rewrite BENCHMARKS.md",
+        usage: "bench [sse|e2e|footprint|instructions|batch] [--quick]  run the benchmarks against peers and rewrite BENCHMARKS.md",
         run: bench::run,
     },
     Task {

@@ -71,7 +71,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
+/// The venv under the target directory with `openai` and `anthropic` installed (created with
+/// `python` on the first run); returns its interpreter. Shared with `cargo xtask bench batch`.
+pub fn venv_python(root: &Path, python: &str) -> Result<PathBuf, String> {
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let venv = target.join("peer-venv");
@@ -97,6 +99,13 @@ fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
         ]),
         "pip install openai anthropic",
     )?;
+    Ok(venv_python)
+}
+
+fn python_peer(root: &Path, cargo: &str, python: &str) -> Result<(), String> {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let venv_python = venv_python(root, python)?;
     let version = |package: &str| {
         Command::new(&venv_python)
             .args([
@@ -207,7 +216,7 @@ impl Drop for Server {
     }
 }
 
-fn run_step(command: &mut Command, what: &str) -> Result<(), String> {
+pub fn run_step(command: &mut Command, what: &str) -> Result<(), String> {
     let status = command
         .status()
         .map_err(|e| format!("{what}: cannot start: {e}"))?;

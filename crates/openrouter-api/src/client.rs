@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::HeaderMap;
 
 use crate::retry::RetryHook;
-use crate::{ApiKey, ClientBuilder, Error, RequestOptions, RetryPolicy, Timeouts};
+use crate::{ApiKey, Budget, ClientBuilder, Error, Limiter, RequestOptions, RetryPolicy, Timeouts};
 
 /// An OpenRouter client.
 ///
@@ -29,6 +29,15 @@ use crate::{ApiKey, ClientBuilder, Error, RequestOptions, RetryPolicy, Timeouts}
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
     pub(crate) options: Option<Arc<RequestOptions>>,
+    /// The limiter and budget of this handle and its clones.
+    pub(crate) guards: Guards,
+}
+
+/// A handle's optional [`Limiter`] and [`Budget`] (each shared by clones).
+#[derive(Clone, Default)]
+pub(crate) struct Guards {
+    pub(crate) limiter: Option<Limiter>,
+    pub(crate) budget: Option<Budget>,
 }
 
 pub(crate) struct Inner {
@@ -66,6 +75,7 @@ impl Client {
         Self {
             inner,
             options: None,
+            guards: Guards::default(),
         }
     }
 
@@ -100,7 +110,47 @@ impl Client {
         Self {
             inner: Arc::clone(&self.inner),
             options: Some(Arc::new(options)),
+            guards: self.guards.clone(),
         }
+    }
+
+    /// A handle whose calls go through `limiter` (client-side rate and concurrency limits);
+    /// it and its clones share the limiter and the connection pool with `self`. Off by
+    /// default.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: openrouter_api::Client) -> Result<(), openrouter_api::Error> {
+    /// use std::time::Duration;
+    /// use openrouter_api::Limiter;
+    /// let limiter = Limiter::new().concurrency(4);
+    /// limiter.seed_from_key(client.key().await?.data()); // the key's own rate, if it has one
+    /// let limited = client.with_limiter(limiter);
+    /// # let _ = limited; Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn with_limiter(&self, limiter: Limiter) -> Self {
+        let mut client = self.clone();
+        client.guards.limiter = Some(limiter);
+        client
+    }
+
+    /// A handle whose calls count against `budget`; once it is spent, new calls fail with
+    /// [`Error::BudgetExceeded`] before they are sent. Off by default.
+    #[must_use]
+    pub fn with_budget(&self, budget: Budget) -> Self {
+        let mut client = self.clone();
+        client.guards.budget = Some(budget);
+        client
+    }
+
+    /// The limiter of this handle, if any.
+    pub fn limiter(&self) -> Option<&Limiter> {
+        self.guards.limiter.as_ref()
+    }
+
+    /// The budget of this handle, if any.
+    pub fn budget(&self) -> Option<&Budget> {
+        self.guards.budget.as_ref()
     }
 
     /// The API root this client talks to.
@@ -124,6 +174,8 @@ impl fmt::Debug for Client {
             .field("retry", &self.inner.retry)
             .field("max_response_bytes", &self.inner.max_response_bytes)
             .field("options", &self.options)
+            .field("limiter", &self.guards.limiter)
+            .field("budget", &self.guards.budget)
             .finish_non_exhaustive()
     }
 }

@@ -73,6 +73,9 @@ pub enum Error {
     /// The client or the call is misconfigured (missing key, bad URL or header).
     #[error(transparent)]
     Config(Box<ConfigError>),
+    /// The client's cost [`Budget`](crate::Budget) is spent: the call was not sent.
+    #[error(transparent)]
+    BudgetExceeded(Box<crate::BudgetError>),
 }
 
 /// Shorthand for `Result<T, openrouter_api::Error>`.
@@ -94,7 +97,10 @@ impl Error {
             Self::TruncatedStream(e) => e.reason != TruncationReason::Timeout(TimeoutKind::Total),
             Self::Transport(e) => e.kind != TransportKind::Redirect,
             Self::Timeout(e) => e.kind != TimeoutKind::Total,
-            Self::Decode(_) | Self::LimitExceeded(_) | Self::Config(_) => false,
+            Self::Decode(_)
+            | Self::LimitExceeded(_)
+            | Self::Config(_)
+            | Self::BudgetExceeded(_) => false,
         }
     }
 
@@ -165,6 +171,11 @@ impl Error {
             Self::Timeout(e) => Some(e.sending.phase),
             _ => None,
         }
+    }
+
+    /// The client's cost budget is spent ([`Error::BudgetExceeded`]): nothing was sent.
+    pub fn is_budget_exceeded(&self) -> bool {
+        matches!(self, Self::BudgetExceeded(_))
     }
 
     /// Rate limited (429, or `error_type` `rate_limit_exceeded`): wait

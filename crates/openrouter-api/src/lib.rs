@@ -74,6 +74,11 @@
 //! - **Limits**: response bodies up to 64 MiB and stream events up to 16 MiB by
 //!   default ([`ClientBuilder::max_response_bytes`],
 //!   [`ClientBuilder::max_event_bytes`]).
+//! - **Limits and budgets**, off by default, shared by clones: a [`Limiter`]
+//!   (requests per interval, requests in flight, per key or per model; a 429
+//!   pauses every call on its key) and a cost [`Budget`] (summed from each
+//!   answer's `usage.cost`; new calls fail fast with [`Error::BudgetExceeded`]
+//!   once it is spent). See [`Client::with_limiter`] and [`Client::with_budget`].
 //! - **Tracing**: one `openrouter.request` span per call with method, path,
 //!   model, provider, generation id, status, attempts, tokens and cost.
 //!   Bodies are logged only at `TRACE`; headers and the key never.
@@ -89,6 +94,7 @@
 #![warn(missing_docs)]
 
 mod api_key;
+mod budget;
 mod builder;
 mod client;
 mod download;
@@ -96,6 +102,7 @@ mod endpoints;
 mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+mod limits;
 mod meta;
 pub mod operation;
 mod options;
@@ -108,6 +115,7 @@ mod timeouts;
 mod transport;
 
 pub use api_key::ApiKey;
+pub use budget::{Budget, BudgetError};
 pub use builder::{
     ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
 };
@@ -118,6 +126,7 @@ pub use error::{
     ApiError, ConfigError, DecodeError, Error, LimitError, MidStreamError, Phase, Result,
     TimeoutError, TransportError, TransportKind, TruncatedStreamError, TruncationReason,
 };
+pub use limits::Limiter;
 pub use meta::{Attempt, AttemptOutcome, RateLimit, Response, ResponseMeta};
 pub use options::RequestOptions;
 pub use paging::paginate;

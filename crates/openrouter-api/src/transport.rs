@@ -4,6 +4,7 @@
 
 mod body;
 mod call;
+mod guard;
 
 use std::time::Duration;
 
@@ -272,7 +273,8 @@ impl Client {
         let mut waited = Duration::ZERO;
         let mut retry = 0u32;
         loop {
-            let result = self.attempt(&request, effective, clock, mode).await;
+            let attempt = self.attempt(&request, effective, clock, mode);
+            let result = self.guarded(call, attempts.is_empty(), attempt).await;
             let mut error = match result {
                 Ok(success) => {
                     attempts.push(Attempt {

@@ -213,6 +213,10 @@ pub enum Command {
   openrouter mock --port 8089 &
   OPENROUTER_BASE_URL=http://127.0.0.1:8089/api/v1 OPENROUTER_API_KEY=anything openrouter chat \"hi\"")]
     Mock(MockArgs),
+
+    /// Run OpenAI Batch API files live: resumable, crash-safe, with limits and a cost cap.
+    #[command(subcommand)]
+    Batch(crate::batch::BatchCommand),
 }
 
 /// `openrouter chat`.

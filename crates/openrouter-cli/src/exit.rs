@@ -20,6 +20,8 @@ pub enum Code {
     Network = 4,
     /// No API key, an invalid base URL, or an unusable fixture directory.
     Config = 5,
+    /// `batch run`: the `--max-cost` budget is reached.
+    Budget = 6,
     /// Ctrl-C.
     Interrupted = 130,
 }

@@ -4,6 +4,7 @@
 mod account;
 mod api;
 mod args;
+mod batch;
 mod chat;
 mod connect;
 mod exit;
@@ -77,6 +78,7 @@ async fn run(cli: &Cli, term: Term) -> Outcome {
         Command::Activity(args) => manage::activity(args, connection, term).await,
         Command::Api(args) => api::run(args, connection, term).await,
         Command::Mock(args) => offline::run_mock(args, term).await,
+        Command::Batch(command) => batch::run(command, connection, term).await,
     }
 }
 

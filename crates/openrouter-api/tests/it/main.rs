@@ -6,6 +6,7 @@ mod captures;
 mod chat;
 mod endpoints;
 mod errors;
+mod limits;
 mod media;
 mod notices;
 mod options;

@@ -5,6 +5,7 @@
 mod account;
 mod api;
 mod attribution;
+mod batch;
 mod chat;
 mod errors;
 mod help;
