@@ -16,8 +16,11 @@ pub enum Code {
     Incomplete = 3,
     /// OpenRouter could not be reached, or a timeout.
     Network = 4,
-    /// No API key, an invalid base URL, or an unusable fixture directory.
+    /// No API key, an invalid base URL, a malformed config file, or an unusable fixture
+    /// directory.
     Config = 5,
+    /// `chat --schema`: the answer is not JSON valid against the schema (or is a tool call).
+    Schema = 6,
     /// Ctrl-C.
     Interrupted = 130,
 }

@@ -5,6 +5,7 @@ mod account;
 mod api;
 mod args;
 mod chat;
+mod config;
 mod connect;
 mod exit;
 mod interrupt;

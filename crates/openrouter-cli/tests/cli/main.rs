@@ -5,6 +5,7 @@
 mod account;
 mod api;
 mod chat;
+mod config;
 mod errors;
 mod help;
 #[cfg(unix)]
@@ -15,8 +16,11 @@ mod media;
 mod mock;
 mod models;
 mod offline;
+mod schema;
 mod secrets;
 mod support;
 // `kill -INT` and `script` are Unix tools; the pseudo-terminal tests use util-linux `script`.
+#[cfg(target_os = "linux")]
+mod session;
 #[cfg(target_os = "linux")]
 mod terminal;
