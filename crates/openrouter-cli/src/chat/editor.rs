@@ -156,7 +156,14 @@ fn save(
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    editor.append_history(path)
+    editor.append_history(path)?;
+    // What people type to a model is often private: the file is for its owner's eyes only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
 }
 
 /// `first \` + newline + `second` → `first` + newline + `second`: the backslash only asked for

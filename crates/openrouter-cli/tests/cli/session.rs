@@ -200,6 +200,14 @@ fn history_is_recalled_in_the_next_session_but_not_lines_starting_with_a_space()
     let file = std::fs::read_to_string(data.join("openrouter/history")).expect("a history file");
     assert!(file.contains("remember this line"), "{file}");
     assert!(!file.contains("secret"), "{file}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(data.join("openrouter/history"))
+            .expect("a history file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "only its owner reads the history");
+    }
 
     let mut second = Terminal::start(&mock, &["chat"], &data).expect("script is installed");
     second.prompt();
