@@ -7,10 +7,6 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// The model `openrouter chat` uses when `--model` is not given: free, capable and widely
-/// served. (The offline demo answers for any model.)
-pub const DEFAULT_MODEL: &str = "meta-llama/llama-3.3-70b-instruct:free";
-
 const AFTER_HELP: &str = "\
 Environment:
   OPENROUTER_API_KEY    your key (https://openrouter.ai/settings/keys); there is deliberately
@@ -24,6 +20,11 @@ Environment:
                         how OpenRouter attributes your requests (HTTP-Referer and X-Title;
                         default: this project's repository and `openrouter-cli`); set one
                         empty to send no such header
+  OPENROUTER_MODEL      chat's model when --model is not given
+  OPENROUTER_CONFIG     the config file (default: config.toml in the platform config dir,
+                        e.g. ~/.config/openrouter/config.toml), with `model`, `app_url` and
+                        `app_title`
+  NO_COLOR              no styling: answers are printed as raw markdown
   RUST_LOG              diagnostics on stderr, e.g. RUST_LOG=openrouter_api=debug (the key
                         is never logged)
 
@@ -33,7 +34,9 @@ Exit codes:
   2    usage error: invalid arguments, or no prompt
   3    the answer is incomplete: the stream failed or was cut off after it started
   4    network error: OpenRouter could not be reached, or a timeout
-  5    configuration error: no API key, or an invalid base URL
+  5    configuration error: no API key, an invalid base URL, or a malformed config file
+  6    batch run: the --max-cost budget is reached
+  7    chat --schema: the answer is not JSON valid against the schema (or is a tool call)
   130  interrupted with Ctrl-C
 
 stdout carries only the answer (or JSON with --json); progress, reasoning, usage and
@@ -116,12 +119,16 @@ pub enum Command {
     ///
     /// The prompt comes from the argument, or from stdin when it is `-` or absent and stdin is
     /// not a terminal. On a terminal with no prompt, starts an interactive session that keeps
-    /// the conversation (Ctrl-D to leave).
+    /// the conversation: line editing, history (in the platform data dir, e.g.
+    /// ~/.local/share/openrouter/history; a line starting with a space is not kept), a
+    /// trailing `\` to continue a line, /help for the commands (/model, /system, /clear,
+    /// /save), Ctrl-C to clear the line or stop an answer, Ctrl-D to leave.
     #[command(after_help = "Examples:
   openrouter chat \"Explain SSE in one paragraph\"
   git diff | openrouter chat --system \"Review this diff\" -
   openrouter chat --model anthropic/claude-sonnet-4.5 --reasoning high \"17 × 3?\"
   openrouter chat --models openai/gpt-4o-mini,google/gemini-2.5-flash --sort price \"Hi\"
+  openrouter chat --schema weather.schema.json \"Weather in Lisbon as JSON\"
   openrouter chat --offline \"Tell me about OpenRouter\"")]
     Chat(ChatArgs),
 
@@ -226,8 +233,17 @@ pub struct ChatArgs {
     pub prompt: Option<String>,
 
     /// Model slug, e.g. `openai/gpt-4o-mini`.
-    #[arg(short, long, default_value = DEFAULT_MODEL, value_name = "SLUG", value_parser = values::slug)]
-    pub model: String,
+    ///
+    /// Default: OPENROUTER_MODEL, else `model` in the config file, else openrouter/auto.
+    #[arg(
+        short,
+        long,
+        env = "OPENROUTER_MODEL",
+        hide_env = true,
+        value_name = "SLUG",
+        value_parser = values::slug
+    )]
+    pub model: Option<String>,
 
     /// Fallback models to try in order if the first is unavailable (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "SLUG,…", value_parser = values::slug)]
@@ -273,6 +289,20 @@ pub struct ChatArgs {
     /// Print the raw stream chunks as JSON lines (the whole completion with --no-stream).
     #[arg(long)]
     pub json: bool,
+
+    /// Print the answer's markdown as it is, even on a terminal (it is rendered there
+    /// otherwise; piped output is always raw).
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Ask for JSON matching this JSON Schema (sent as a strict `json_schema` response format)
+    /// and print the answer only once it validates; exit code 7 otherwise.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "api"])]
+    pub schema: Option<PathBuf>,
+
+    /// Do not read or write the interactive session's history file.
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 /// `--reasoning` values.

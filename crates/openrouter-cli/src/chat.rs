@@ -1,57 +1,125 @@
-//! `openrouter chat`: one prompt or an interactive session, streamed to stdout as it arrives,
-//! with reasoning and the usage summary on stderr.
+//! `openrouter chat`: one prompt or an interactive session, streamed to stdout as it arrives
+//! (markdown rendered on a terminal, tool calls shown as such, or JSON checked against
+//! `--schema`), with reasoning and the usage summary on stderr.
 
+mod answer;
+mod commands;
+mod editor;
+mod markdown;
 mod messages;
 mod prompt;
+mod schema;
+mod session;
+mod toolcall;
 mod turn;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use openrouter_types::chat::{Reasoning, ReasoningEffort};
 use openrouter_types::routing::{ProviderPreferences, ProviderSort};
 use openrouter_types::{ChatRequest, Message};
 
 use crate::args::{ChatApi, ChatArgs, Connection, Effort, ProviderSortArg};
+use crate::config::{self, Config};
 use crate::connect::{Key, connect};
 use crate::exit::{Code, Failure, Outcome};
 use crate::interrupt::Interrupt;
-use crate::output::Term;
+use crate::output::{Stdout, Term};
 
+use answer::Answer;
 use prompt::Prompt;
+use schema::Schema;
 use turn::Turn;
 
 /// Runs `openrouter chat`.
 pub async fn run(args: &ChatArgs, connection: &Connection, term: Term) -> Outcome {
-    // Read the prompt before connecting: a missing prompt is a usage error, whatever the key.
+    // Read the prompt, the config and the schema before connecting: their errors are the
+    // user's to fix, whatever the key.
     let prompt = Prompt::read(args.prompt.as_deref())?;
+    let config = Config::load()?;
+    let model = config.model(args.model.as_deref()).to_owned();
+    let schema = args.schema.as_deref().map(Schema::load).transpose()?;
     let connected = connect(connection, Key::Required, term).await?;
     let mut interrupt = Interrupt::listen();
     let turn = Turn {
         client: &connected.client,
         json: args.json,
-        stream: !args.no_stream,
+        // A schema's answer is checked whole before it is shown.
+        stream: !args.no_stream && schema.is_none(),
         show_reasoning: !args.hide_reasoning,
         term,
         messages_api: args.api == ChatApi::Messages,
+        markdown: renders_markdown(args),
+        schema: schema.as_ref(),
     };
-    let mut history = Vec::new();
-    if let Some(system) = &args.system {
-        history.push(Message::system(system.as_str()));
-    }
     match prompt {
         Prompt::Text(text) => {
-            history.push(Message::user(text));
-            turn.run(&request(args, history), &mut interrupt)
-                .await
-                .map(drop)
+            let mut messages = Vec::new();
+            if let Some(system) = &args.system {
+                messages.push(Message::system(system.as_str()));
+            }
+            messages.push(Message::user(text));
+            let answer = turn
+                .run(
+                    &request(args, &model, messages, turn.schema),
+                    &mut interrupt,
+                )
+                .await?;
+            show_checked(&turn, &answer)
         }
-        Prompt::Interactive => interactive(args, turn, history, &mut interrupt).await,
+        Prompt::Interactive => {
+            let history = if args.no_history {
+                None
+            } else {
+                config::data_dir().map(|dir| dir.join("history"))
+            };
+            session::run(args, turn, model, history, &mut interrupt).await
+        }
     }
 }
 
-/// The request for `messages` with every option from the command line.
-fn request(args: &ChatArgs, messages: Vec<Message>) -> ChatRequest {
-    let mut request = ChatRequest::new(args.model.as_str(), messages);
+/// Whether answers are rendered as markdown: stdout is a terminal, and neither `--raw`,
+/// `--json` nor `NO_COLOR` (<https://no-color.org>: markdown is readable as it is) says no.
+fn renders_markdown(args: &ChatArgs) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !args.raw && !args.json && !no_color && io::stdout().is_terminal()
+}
+
+/// With `--schema`, shows the answer once it validates (pretty JSON), or fails with exit code
+/// 6; without, nothing to do (the turn showed it).
+fn show_checked(turn: &Turn<'_>, answer: &Answer) -> Outcome {
+    let Some(schema) = turn.schema else {
+        return Ok(());
+    };
+    if turn.json {
+        return Ok(());
+    }
+    if answer.text.trim().is_empty() && !answer.tool_calls.is_empty() {
+        // The tool calls are on stdout already.
+        return Err(Failure::new(
+            Code::Schema,
+            "the answer is a tool call (shown above), not JSON matching the schema",
+        ));
+    }
+    let value = schema.check(&answer.text)?;
+    let text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+    let mut out = Stdout::default();
+    out.write(&text)?;
+    out.finish_line()?;
+    Ok(())
+}
+
+/// The request for `messages` to `model` with every option from the command line.
+fn request(
+    args: &ChatArgs,
+    model: &str,
+    messages: Vec<Message>,
+    schema: Option<&Schema>,
+) -> ChatRequest {
+    let mut request = ChatRequest::new(model, messages);
+    if let Some(schema) = schema {
+        request = request.response_format(schema.response_format());
+    }
     if !args.models.is_empty() {
         request = request.models(args.models.iter().map(String::as_str));
     }
@@ -90,68 +158,6 @@ fn effort_of(effort: Effort) -> ReasoningEffort {
         Effort::Medium => ReasoningEffort::Medium,
         Effort::High => ReasoningEffort::High,
         Effort::Xhigh => ReasoningEffort::Xhigh,
-    }
-}
-
-/// A multi-turn session on a terminal: each line is a turn, the conversation is kept, Ctrl-D
-/// leaves. Ctrl-C stops the current answer; at the prompt it leaves.
-async fn interactive(
-    args: &ChatArgs,
-    turn: Turn<'_>,
-    mut history: Vec<Message>,
-    interrupt: &mut Interrupt,
-) -> Outcome {
-    let term = turn.term;
-    term.note(&format!(
-        "chatting with {}: type a message and press Enter; Ctrl-D leaves, Ctrl-C stops an answer",
-        args.model
-    ));
-    loop {
-        eprint!("> ");
-        let _ = io::stderr().flush();
-        let line = tokio::select! {
-            biased;
-            () = interrupt.wait() => {
-                eprintln!();
-                return Err(Failure::new(Code::Interrupted, "interrupted"));
-            }
-            line = read_line() => line?,
-        };
-        let Some(line) = line else {
-            // Ctrl-D: leave on a fresh line.
-            eprintln!();
-            return Ok(());
-        };
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        history.push(Message::user(line));
-        match turn.run(&request(args, history.clone()), interrupt).await {
-            Ok(answer) => history.push(Message::assistant(answer)),
-            Err(failure) => {
-                // The session goes on: the failed turn is forgotten, so the next one is not
-                // sent an unanswered question.
-                history.pop();
-                eprintln!("error: {failure}");
-            }
-        }
-    }
-}
-
-/// One line from stdin, `None` at end of input. Runs on the blocking pool so Ctrl-C stays
-/// responsive while waiting.
-async fn read_line() -> Result<Option<String>, Failure> {
-    let read = tokio::task::spawn_blocking(|| {
-        let mut line = String::new();
-        io::stdin()
-            .read_line(&mut line)
-            .map(|n| (n > 0).then_some(line))
-    });
-    match read.await {
-        Ok(Ok(line)) => Ok(line),
-        Ok(Err(e)) => Err(Failure::new(Code::Usage, format!("cannot read stdin: {e}"))),
-        Err(e) => Err(Failure::new(Code::Usage, format!("cannot read stdin: {e}"))),
     }
 }
 

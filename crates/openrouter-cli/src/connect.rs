@@ -112,8 +112,11 @@ pub async fn connect(connection: &Connection, key: Key, term: Term) -> Result<Co
     let builder = Client::builder()
         .app_categories(["cli-agent"])
         .user_agent(concat!("openrouter-cli/", env!("CARGO_PKG_VERSION")));
-    // The config file's `app_url` / `app_title` go here once it is read.
-    let builder = configure(builder, connection, attribution(None, None));
+    // Every command reads the config file's attribution; a malformed file is reported here
+    // rather than silently ignored.
+    let config = crate::config::Config::load()?;
+    let app = attribution(config.app_url.as_deref(), config.app_title.as_deref());
+    let builder = configure(builder, connection, app);
     if connection.offline {
         let mock = offline::start_bundled().await?;
         term.note(&format!(

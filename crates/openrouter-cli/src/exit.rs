@@ -18,10 +18,13 @@ pub enum Code {
     Incomplete = 3,
     /// OpenRouter could not be reached, or a timeout.
     Network = 4,
-    /// No API key, an invalid base URL, or an unusable fixture directory.
+    /// No API key, an invalid base URL, a malformed config file, or an unusable fixture
+    /// directory.
     Config = 5,
     /// `batch run`: the `--max-cost` budget is reached.
     Budget = 6,
+    /// `chat --schema`: the answer is not JSON valid against the schema (or is a tool call).
+    Schema = 7,
     /// Ctrl-C.
     Interrupted = 130,
 }

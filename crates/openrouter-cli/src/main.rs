@@ -6,6 +6,7 @@ mod api;
 mod args;
 mod batch;
 mod chat;
+mod config;
 mod connect;
 mod exit;
 mod interrupt;

@@ -3,13 +3,16 @@
 //! completions, streamed or whole.
 
 use futures::StreamExt;
-use openrouter_api::{Client, MessagesStreamItem};
+use openrouter_api::MessagesStreamItem;
 use openrouter_types::ChatRequest;
 use openrouter_types::messages::{MessageParam, MessagesRequest, MessagesResponse};
 
+use super::answer::{Answer, AnswerOut};
+use super::toolcall::{Arguments, Shown};
+use super::turn::Turn;
 use crate::exit::{Code, Failure};
 use crate::interrupt::Interrupt;
-use crate::output::{self, Stdout, Term, thousands};
+use crate::output::{self, thousands};
 use crate::progress::Spinner;
 
 /// The chat request as a Messages API request: system messages become
@@ -49,15 +52,13 @@ pub fn request(chat: &ChatRequest) -> Result<MessagesRequest, Failure> {
     Ok(request)
 }
 
-/// Sends `request` through `/messages` and shows the answer; returns its text.
+/// Sends `request` through `/messages` and shows the answer (text, then tool calls); returns it.
 pub async fn run(
-    client: &Client,
+    turn: &Turn<'_>,
     request: &MessagesRequest,
-    stream: bool,
-    json: bool,
-    term: Term,
     interrupt: &mut Interrupt,
-) -> Result<String, Failure> {
+) -> Result<Answer, Failure> {
+    let (client, stream, json, term) = (turn.client, turn.stream, turn.json, turn.term);
     let fail = |e: openrouter_api::Error, printed: bool| Failure::from_client(&e, printed);
     let mut spinner = Spinner::start(term, "waiting for OpenRouter…");
     if !stream {
@@ -68,15 +69,17 @@ pub async fn run(
         };
         spinner.clear();
         let message = response.map_err(|e| fail(e, false))?.into_inner();
+        let answer = answer_of(&message);
         if json {
             output::print_json(&message)?;
         } else {
-            let mut out = Stdout::default();
-            out.write(&message.text())?;
-            out.finish_line()?;
+            let mut out = AnswerOut::new(turn.markdown);
+            out.write(&answer.text)?;
+            out.finish()?;
+            out.tool_calls(&answer.tool_calls)?;
         }
         term.note(&summary(&message));
-        return Ok(message.text());
+        return Ok(answer);
     }
     let opened = tokio::select! {
         biased;
@@ -84,14 +87,14 @@ pub async fn run(
         opened = client.messages_stream(request) => opened,
     };
     let mut stream = opened.map_err(|e| fail(e, false))?;
-    let mut out = Stdout::default();
+    let mut out = AnswerOut::new(turn.markdown);
     loop {
         let item = tokio::select! {
             biased;
             () = interrupt.wait() => {
                 drop(stream);
                 spinner.clear();
-                out.finish_line()?;
+                out.finish()?;
                 return Err(Failure::interrupted(out.wrote()));
             }
             item = stream.next() => item,
@@ -103,7 +106,7 @@ pub async fn run(
                 if json {
                     spinner.clear();
                     let line = serde_json::to_string(&event).map_err(std::io::Error::other)?;
-                    out.write(&format!("{line}\n"))?;
+                    out.write_raw(&format!("{line}\n"))?;
                 } else if let Some(text) = event.text_delta().filter(|t| !t.is_empty()) {
                     spinner.clear();
                     out.write(text)?;
@@ -112,19 +115,37 @@ pub async fn run(
             Some(Ok(_)) => {}
             Some(Err(error)) => {
                 spinner.clear();
-                out.finish_line()?;
+                out.finish()?;
                 return Err(fail(error, out.wrote()));
             }
         }
     }
     spinner.clear();
-    out.finish_line()?;
+    out.finish()?;
     let message = stream.message();
+    let answer = answer_of(&message);
+    if !json {
+        out.tool_calls(&answer.tool_calls)?;
+    }
     term.note(&summary(&message));
-    Ok(message.text())
+    Ok(answer)
 }
 
-/// `model · N prompt + M completion tokens · $cost · id`, and the tool calls the answer made.
+fn answer_of(message: &MessagesResponse) -> Answer {
+    Answer {
+        text: message.text(),
+        tool_calls: message
+            .tool_uses()
+            .map(|tool| Shown {
+                name: tool.name.clone(),
+                id: tool.id.clone(),
+                arguments: Arguments::Value(tool.input.clone()),
+            })
+            .collect(),
+    }
+}
+
+/// `model · N prompt + M completion tokens · $cost · id` (the tool calls are on stdout).
 fn summary(message: &MessagesResponse) -> String {
     let mut parts = vec![message.model.clone()];
     let usage = &message.usage;
@@ -139,9 +160,5 @@ fn summary(message: &MessagesResponse) -> String {
         parts.push(output::usd_amount(cost));
     }
     parts.push(message.id.clone());
-    for tool in message.tool_uses() {
-        let input = serde_json::to_string(&tool.input).unwrap_or_default();
-        parts.push(format!("tool call {}({input})", tool.name));
-    }
     parts.join(" · ")
 }

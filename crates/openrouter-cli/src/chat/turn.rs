@@ -5,9 +5,12 @@ use futures::StreamExt;
 use openrouter_api::{Client, StreamEvent};
 use openrouter_types::{ChatChunk, ChatCompletion, ChatRequest, Usage};
 
+use super::answer::{Answer, AnswerOut};
+use super::schema::Schema;
+use super::toolcall::Shown;
 use crate::exit::Failure;
 use crate::interrupt::Interrupt;
-use crate::output::{self, Stdout, Term};
+use crate::output::{self, Term};
 use crate::progress::Spinner;
 
 /// How to run and show one turn of a conversation.
@@ -25,26 +28,23 @@ pub struct Turn<'a> {
     pub term: Term,
     /// Send through Anthropic's Messages API (`POST /messages`) instead of chat completions.
     pub messages_api: bool,
+    /// Render the answer's markdown for the terminal (stdout is one, and neither `--raw`,
+    /// `--json` nor `NO_COLOR` is set).
+    pub markdown: bool,
+    /// `--schema`: the answer is printed only once it validates (whole answers only).
+    pub schema: Option<&'a Schema>,
 }
 
 impl Turn<'_> {
-    /// Sends `request` and shows the answer; returns the answer's text (for the history).
+    /// Sends `request` and shows the answer; returns it (for the history).
     pub async fn run(
         &self,
         request: &ChatRequest,
         interrupt: &mut Interrupt,
-    ) -> Result<String, Failure> {
+    ) -> Result<Answer, Failure> {
         if self.messages_api {
             let request = super::messages::request(request)?;
-            return super::messages::run(
-                self.client,
-                &request,
-                self.stream,
-                self.json,
-                self.term,
-                interrupt,
-            )
-            .await;
+            return super::messages::run(self, &request, interrupt).await;
         }
         if self.stream {
             self.streamed(request, interrupt).await
@@ -57,7 +57,7 @@ impl Turn<'_> {
         &self,
         request: &ChatRequest,
         interrupt: &mut Interrupt,
-    ) -> Result<String, Failure> {
+    ) -> Result<Answer, Failure> {
         let mut spinner = Spinner::start(self.term, "waiting for OpenRouter…");
         let opened = tokio::select! {
             biased;
@@ -65,7 +65,7 @@ impl Turn<'_> {
             opened = self.client.chat_stream(request) => opened,
         };
         let mut stream = opened.map_err(|e| Failure::from_client(&e, false))?;
-        let mut out = Stdout::default();
+        let mut out = AnswerOut::new(self.markdown);
         let mut reasoning = Reasoning::new(self.term);
         let mut summary = Summary::default();
         loop {
@@ -77,7 +77,7 @@ impl Turn<'_> {
                     drop(stream);
                     spinner.clear();
                     reasoning.end();
-                    out.finish_line()?;
+                    out.finish()?;
                     return Err(Failure::interrupted(out.wrote()));
                 }
                 event = stream.next() => event,
@@ -90,7 +90,7 @@ impl Turn<'_> {
                     if self.json {
                         spinner.clear();
                         let line = serde_json::to_string(&chunk).map_err(std::io::Error::other)?;
-                        out.write(&format!("{line}\n"))?;
+                        out.write_raw(&format!("{line}\n"))?;
                         continue;
                     }
                     if let Some(text) = chunk.reasoning().filter(|t| !t.is_empty())
@@ -109,27 +109,41 @@ impl Turn<'_> {
                 Some(Err(error)) => {
                     spinner.clear();
                     reasoning.end();
-                    out.finish_line()?;
+                    out.finish()?;
                     return Err(Failure::from_client(&error, out.wrote()));
                 }
             }
         }
         spinner.clear();
         reasoning.end();
-        out.finish_line()?;
+        out.finish()?;
         let accumulated = stream.accumulated();
+        let tool_calls: Vec<Shown> = accumulated
+            .clone()
+            .finish()
+            .completion
+            .tool_calls()
+            .iter()
+            .map(Shown::of_chat)
+            .collect();
+        if !self.json {
+            out.tool_calls(&tool_calls)?;
+        }
         if summary.id.is_none() {
             summary.id = stream.meta().generation_id().map(str::to_owned);
         }
         self.term.note(&summary.line(accumulated.usage()));
-        Ok(accumulated.content().to_owned())
+        Ok(Answer {
+            text: accumulated.content().to_owned(),
+            tool_calls,
+        })
     }
 
     async fn whole(
         &self,
         request: &ChatRequest,
         interrupt: &mut Interrupt,
-    ) -> Result<String, Failure> {
+    ) -> Result<Answer, Failure> {
         let mut spinner = Spinner::start(self.term, "waiting for the whole answer…");
         let response = tokio::select! {
             biased;
@@ -141,6 +155,8 @@ impl Turn<'_> {
             .map_err(|e| Failure::from_client(&e, false))?
             .into_parts();
         let text = completion.text().unwrap_or_default().to_owned();
+        let tool_calls: Vec<Shown> = completion.tool_calls().iter().map(Shown::of_chat).collect();
+        let mut out = AnswerOut::new(self.markdown);
         if self.json {
             output::print_json(&completion)?;
         } else {
@@ -152,16 +168,19 @@ impl Turn<'_> {
                 reasoning.write(thought);
                 reasoning.end();
             }
-            let mut out = Stdout::default();
-            out.write(&text)?;
-            out.finish_line()?;
+            if self.schema.is_none() {
+                // With --schema the text is shown only once it validates (by the caller).
+                out.write(&text)?;
+                out.finish()?;
+            }
+            out.tool_calls(&tool_calls)?;
         }
         let mut summary = Summary::of(&completion);
         if summary.id.is_none() {
             summary.id = meta.generation_id().map(str::to_owned);
         }
         self.term.note(&summary.line(completion.usage.as_ref()));
-        Ok(text)
+        Ok(Answer { text, tool_calls })
     }
 }
 

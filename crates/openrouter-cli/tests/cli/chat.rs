@@ -34,7 +34,7 @@ fn streams_the_answer_to_stdout_and_the_summary_to_stderr() {
     assert_eq!(
         sent.body_json(),
         Some(json!({
-            "model": "meta-llama/llama-3.3-70b-instruct:free",
+            "model": "openrouter/auto",
             "messages": [{"role": "user", "content": "Tell me about OpenRouter"}],
             "stream": true
         }))
@@ -173,4 +173,53 @@ fn reasoning_goes_to_stderr_and_can_be_hidden() {
         mock.requests()[1].body_field("reasoning"),
         Some(json!({"effort": "low", "exclude": true}))
     );
+}
+
+#[test]
+fn a_streamed_tool_call_answer_is_shown_as_tool_calls() {
+    let mock = Mock::start();
+    let run = mock.run(&[
+        "chat",
+        "--model",
+        "openai/gpt-4.1-mini",
+        "Weather in Paris and Tokyo?",
+    ]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout,
+        "tool call: get_weather (id call_mockW3atherParis00001)\n  {\n    \"city\": \"Paris\",\n    \"unit\": \"celsius\"\n  }\n\
+         tool call: get_weather (id call_mockW3atherTokyo00002)\n  {\n    \"city\": \"Tokyo\",\n    \"unit\": \"celsius\"\n  }\n"
+    );
+}
+
+#[test]
+fn a_whole_tool_call_answer_is_shown_as_a_tool_call() {
+    let mock = Mock::start();
+    let model = "mistralai/mistral-small-3.2-24b-instruct";
+    let run = mock.run(&[
+        "chat",
+        "--no-stream",
+        "--model",
+        model,
+        "Weather in Lisbon?",
+    ]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout,
+        "tool call: get_weather (id Xk3mP9qRt)\n  {\n    \"city\": \"Lisbon\"\n  }\n"
+    );
+}
+
+#[test]
+fn markdown_stays_raw_when_piped() {
+    let mock = Mock::start();
+    let run = mock.run(&[
+        "chat",
+        "--model",
+        "anthropic/claude-sonnet-4.5",
+        "What is 17 × 3?",
+    ]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("17 × 3 is **51**."), "{}", run.stdout);
+    assert!(!run.stdout.contains('\x1b'), "{:?}", run.stdout);
 }

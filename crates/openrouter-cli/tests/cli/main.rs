@@ -7,6 +7,7 @@ mod api;
 mod attribution;
 mod batch;
 mod chat;
+mod config;
 mod errors;
 mod help;
 #[cfg(unix)]
@@ -17,9 +18,12 @@ mod media;
 mod mock;
 mod models;
 mod offline;
+mod schema;
 mod secrets;
 mod support;
 mod waits;
 // `kill -INT` and `script` are Unix tools; the pseudo-terminal tests use util-linux `script`.
+#[cfg(target_os = "linux")]
+mod session;
 #[cfg(target_os = "linux")]
 mod terminal;

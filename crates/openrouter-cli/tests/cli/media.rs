@@ -110,10 +110,11 @@ fn chat_over_the_messages_api_streams_the_text_and_names_the_tool_call() {
     let run = mock.run(&["chat", "--api", "messages", "Weather in Paris?"]);
     run.expect_code(0);
     assert!(!run.stdout.trim().is_empty(), "{}", run.stdout);
+    // The tool call is part of the answer: on stdout, marked, with its arguments.
     assert!(
-        run.stderr.contains("tool call get_weather"),
+        run.stdout.contains("tool call: get_weather"),
         "{}",
-        run.stderr
+        run.stdout
     );
     let request = &mock.requests()[0];
     assert_eq!(request.path(), "/api/v1/messages");

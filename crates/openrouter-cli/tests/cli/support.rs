@@ -2,6 +2,7 @@
 //! `openrouter` binary run against it with a clean environment.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use openrouter_testkit::raw::{RawServer, Script};
@@ -172,7 +173,8 @@ pub fn openrouter(args: &[&str]) -> Command {
 }
 
 /// Removes the variables that change the binary's behaviour (`OPENROUTER_*`, `RUST_LOG`,
-/// `NO_COLOR`, `COLUMNS`) from `command`'s environment.
+/// `NO_COLOR`, `COLUMNS`) from `command`'s environment, and points the config and data dirs at
+/// an empty directory of this test run: the user's config file and history stay out of it.
 pub fn clean_env(command: &mut Command) {
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
@@ -182,6 +184,24 @@ pub fn clean_env(command: &mut Command) {
             command.env_remove(name.as_ref());
         }
     }
+    let home = scratch_dir("home");
+    command
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"));
+}
+
+/// A fresh directory for one test (`name` unique per test), removed first if a previous
+/// run left it.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "openrouter-cli-tests-{}/{name}",
+        std::process::id()
+    ));
+    if name != "home" {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
 }
 
 /// A finished run.

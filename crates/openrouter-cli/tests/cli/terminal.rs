@@ -1,15 +1,13 @@
-//! On a terminal: the keep-alive spinner, retry notices printed above it, and the interactive
-//! multi-turn session, run in a pseudo-terminal made by util-linux `script` (stdout and stderr
-//! both go to the terminal).
+//! On a terminal: the keep-alive spinner, retry notices printed above it, and rendered
+//! markdown, run in a pseudo-terminal made by util-linux `script` (stdout and stderr both go to
+//! the terminal). The interactive session is in `session.rs`.
 
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use openrouter_testkit::server::Pacing;
-use serde_json::json;
 
-use crate::support::{DEMO_ANSWER, KEY, Mock, Raw, Run, clean_env};
+use crate::support::{KEY, Mock, Raw, Run, clean_env};
 use crate::waits::{answer, rate_limited};
 
 /// `script -qec "exec openrouter ARGS" /dev/null` against `mock`, or `None` (with a notice)
@@ -18,7 +16,7 @@ use crate::waits::{answer, rate_limited};
 /// `script` runs the line with `$SHELL -c`. Without `exec`, a shell that does not replace
 /// itself with its last command (dash) stays in the terminal's foreground process group, dies
 /// of the Ctrl-C meant for the CLI, and `script` reports that as exit code 130.
-fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
+pub fn script(mock: &Mock, args: &[&str]) -> Option<Command> {
     script_at(&mock.base_url(), args)
 }
 
@@ -72,99 +70,38 @@ fn a_spinner_shows_while_only_keep_alives_arrive() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("17 × 3 is **51**."), "{}", run.stdout);
+    // On a terminal the answer's markdown is rendered: bold, not asterisks.
+    assert!(
+        run.stdout.contains("17 × 3 is \x1b[1m51\x1b[0m."),
+        "{:?}",
+        run.stdout
+    );
     // On a terminal the reasoning is dimmed.
     assert!(run.stdout.contains("\x1b[2mThe user"), "{:?}", run.stdout);
 }
 
 #[test]
-fn an_interactive_session_keeps_the_conversation() {
+fn raw_and_no_color_print_the_markdown_as_it_is() {
     let mock = Mock::start();
-    let Some(run) = in_terminal(
-        &mock,
-        &["chat", "--system", "Be brief."],
-        "first question\nsecond question\n",
-    ) else {
+    let args = [
+        "chat",
+        "--model",
+        "anthropic/claude-sonnet-4.5",
+        "What is 17 × 3?",
+    ];
+    let Some(mut command) = script(&mock, &[&args[..], &["--raw"]].concat()) else {
         return;
     };
-    // Ctrl-D (end of input) leaves the session successfully.
+    let run = Run::of(command, Some(""), &mock);
     run.expect_code(0);
-    assert!(
-        run.stdout
-            .contains("chatting with meta-llama/llama-3.3-70b-instruct:free"),
-        "{}",
-        run.stdout
-    );
-    let requests = mock.requests();
-    assert_eq!(requests.len(), 2, "one request per line");
-    assert_eq!(
-        requests[1].body_field("messages"),
-        Some(json!([
-            {"role": "system", "content": "Be brief."},
-            {"role": "user", "content": "first question"},
-            {"role": "assistant", "content": DEMO_ANSWER},
-            {"role": "user", "content": "second question"}
-        ]))
-    );
-}
+    assert!(run.stdout.contains("17 × 3 is **51**."), "{:?}", run.stdout);
 
-#[test]
-fn ctrl_c_in_a_session_stops_the_answer_and_the_session_goes_on() {
-    let mock = Mock::paced(Pacing::new().per_event().delay(Duration::from_millis(60)));
-    let Some(mut command) = script(&mock, &["chat"]) else {
-        return;
-    };
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script runs");
-    let mut input = child.stdin.take().expect("piped");
-    let mut output = child.stdout.take().expect("piped");
-    input
-        .write_all(b"first question\n")
-        .expect("the terminal takes input");
-
-    let mut seen = Vec::new();
-    let mut buffer = [0u8; 256];
-    while !String::from_utf8_lossy(&seen).contains("Hello from") {
-        let n = output.read(&mut buffer).expect("the terminal is readable");
-        assert!(
-            n > 0,
-            "the session ended early: {}",
-            String::from_utf8_lossy(&seen)
-        );
-        seen.extend_from_slice(&buffer[..n]);
-    }
-    // Ctrl-C typed on the terminal: the line discipline sends SIGINT to the session.
-    input.write_all(b"\x03").expect("the terminal takes input");
-    input
-        .write_all(b"second question\n")
-        .expect("the terminal takes input");
-    drop(input);
-    output
-        .read_to_end(&mut seen)
-        .expect("the terminal is readable");
-    let status = child.wait().expect("script exits");
-    let transcript = String::from_utf8_lossy(&seen);
-
-    assert_eq!(status.code(), Some(0), "{transcript}");
-    assert!(
-        transcript.contains("interrupted: the answer above is incomplete"),
-        "{transcript}"
-    );
-    assert!(
-        transcript.contains("to talk to a real model."),
-        "the second answer is whole: {transcript}"
-    );
-    let requests = mock.requests();
-    assert_eq!(requests.len(), 2, "{transcript}");
-    // The interrupted turn is not part of the conversation.
-    assert_eq!(
-        requests[1].body_field("messages"),
-        Some(json!([{"role": "user", "content": "second question"}]))
-    );
+    command = script(&mock, &args).expect("script is installed");
+    command.env("NO_COLOR", "1");
+    let run = Run::of(command, Some(""), &mock);
+    run.expect_code(0);
+    assert!(run.stdout.contains("17 × 3 is **51**."), "{:?}", run.stdout);
+    assert!(!run.stdout.contains("\x1b[1m51"), "{:?}", run.stdout);
 }
 
 #[test]
