@@ -18,8 +18,8 @@ Environment:
   OPENROUTER_OFFLINE    set to 1 to answer from the bundled mock server, like --offline
   OPENROUTER_APP_URL, OPENROUTER_APP_TITLE
                         how OpenRouter attributes your requests (HTTP-Referer and X-Title;
-                        default: this project's repository and `openrouter-cli`); set one
-                        empty to send no such header
+                        default: the repository Cargo.toml names, if any, and
+                        `openrouter-cli`); set one empty to send no such header
   OPENROUTER_MODEL      chat's model when --model is not given
   OPENROUTER_CONFIG     the config file (default: config.toml in the platform config dir,
                         e.g. ~/.config/openrouter/config.toml), with `model`, `app_url` and

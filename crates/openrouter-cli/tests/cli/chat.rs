@@ -23,9 +23,12 @@ fn streams_the_answer_to_stdout_and_the_summary_to_stderr() {
         Some(format!("Bearer {KEY}").as_str())
     );
     assert_eq!(sent.header("x-openrouter-title"), Some("openrouter-cli"));
-    assert!(
-        sent.header("http-referer")
-            .is_some_and(|r| r.starts_with("https://"))
+    // The referer is the workspace's `repository`, and absent while it names none
+    // (`attribution.rs` covers the overrides).
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    assert_eq!(
+        sent.header("http-referer"),
+        (!repository.is_empty()).then_some(repository)
     );
     assert!(
         sent.header("user-agent")
