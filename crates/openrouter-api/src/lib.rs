@@ -122,7 +122,7 @@ pub use paging::paginate;
 pub use retry::RetryPolicy;
 pub use stream::messages::{MessagesStream, MessagesStreamItem};
 pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};
-pub use stream::{ChatStream, StreamEvent};
+pub use stream::{ChatStream, StreamEvent, TextStream};
 pub use timeouts::{TimeoutKind, Timeouts};
 pub use transport::{Multipart, Part};
 

@@ -4,6 +4,7 @@
 mod frames;
 pub(crate) mod messages;
 pub(crate) mod responses;
+mod text;
 
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
@@ -17,6 +18,7 @@ use openrouter_types::response::{ChatCompletion, FinishReason};
 use tracing::Span;
 
 pub(crate) use frames::{FrameError, FrameItem, Frames};
+pub use text::TextStream;
 
 use crate::Error;
 use crate::error::{ApiError, DecodeError, MidStreamError, TruncatedStreamError, TruncationReason};

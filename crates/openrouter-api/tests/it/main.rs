@@ -14,3 +14,4 @@ mod retry;
 mod secrets;
 mod stream;
 mod support;
+mod text_stream;

@@ -2,9 +2,7 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use openrouter_api::{
-    AttemptOutcome, Error, RequestOptions, RetryPolicy, TimeoutKind, Timeouts,
-};
+use openrouter_api::{AttemptOutcome, Error, RequestOptions, RetryPolicy, TimeoutKind, Timeouts};
 use openrouter_testkit::mount;
 use openrouter_types::chat::ChatRequest;
 use wiremock::matchers::path;
