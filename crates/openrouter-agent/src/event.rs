@@ -134,7 +134,11 @@ impl Stream for AgentStream {
                     // The run (and its sender) is gone, so the channel holds only what was
                     // sent before; it was drained above.
                     this.finished = true;
-                    return Poll::Ready(this.result.take().map(|r| r.map(|o| AgentEvent::Done(Box::new(o)))));
+                    return Poll::Ready(
+                        this.result
+                            .take()
+                            .map(|r| r.map(|o| AgentEvent::Done(Box::new(o)))),
+                    );
                 }
             }
         }

@@ -14,7 +14,9 @@ use crate::agent::{Agent, StepContext};
 use crate::stop::{StopCondition, StopState};
 use crate::telemetry;
 use crate::tool::ToolError;
-use crate::{AgentEvent, Error, RunOutput, StepFailure, StepRecord, StopReason, ToolResult, Totals};
+use crate::{
+    AgentEvent, Error, RunOutput, StepFailure, StepRecord, StopReason, ToolResult, Totals,
+};
 
 /// Where a streaming run sends its events; `None` for `run`.
 pub(crate) type Events = Option<mpsc::Sender<AgentEvent>>;
@@ -237,7 +239,7 @@ async fn run_tool(agent: &Agent, offered: &[String], call: &ToolCall) -> ToolRes
         let tool = agent
             .tools
             .get(&name)
-            .filter(|_| offered.iter().any(|o| *o == name))
+            .filter(|_| offered.contains(&name))
             .ok_or_else(|| ToolError::Unknown(name.clone()))?;
         let timeout: Duration = tool.timeout().unwrap_or(agent.tool_timeout);
         match tokio::time::timeout(timeout, tool.call(call.arguments().to_owned())).await {

@@ -117,9 +117,16 @@ impl StopCondition {
     }
 
     /// Whether the run stops after the step in `state`, and why.
-    pub(crate) fn check(&self, state: &StopState<'_>, now: Instant, start: Instant) -> Option<StopReason> {
+    pub(crate) fn check(
+        &self,
+        state: &StopState<'_>,
+        now: Instant,
+        start: Instant,
+    ) -> Option<StopReason> {
         match &self.0 {
-            Kind::Steps(steps) => (state.totals.steps >= *steps).then_some(StopReason::StepCount(*steps)),
+            Kind::Steps(steps) => {
+                (state.totals.steps >= *steps).then_some(StopReason::StepCount(*steps))
+            }
             Kind::ToolCalled(name) => state
                 .step
                 .tool_calls

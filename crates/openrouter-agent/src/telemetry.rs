@@ -38,7 +38,10 @@ pub(crate) fn record_run(span: &Span, result: &Result<RunOutput, Error>) {
     match result {
         Ok(output) => {
             span.record("gen_ai.usage.input_tokens", output.totals.prompt_tokens);
-            span.record("gen_ai.usage.output_tokens", output.totals.completion_tokens);
+            span.record(
+                "gen_ai.usage.output_tokens",
+                output.totals.completion_tokens,
+            );
             span.record("openrouter.cost", output.totals.cost);
             span.record("openrouter.agent.steps", output.totals.steps as u64);
             span.record(

@@ -173,7 +173,9 @@ impl ToolSet {
             return Err("a tool has no function name".to_owned());
         }
         if self.by_name.contains_key(&name) {
-            return Err(format!("two tools are named `{name}`; tool names must be unique"));
+            return Err(format!(
+                "two tools are named `{name}`; tool names must be unique"
+            ));
         }
         self.by_name.insert(name, self.tools.len());
         self.tools.push(tool);

@@ -181,14 +181,20 @@ fn a_multi_step_exchange_is_routed_on_the_conversations_last_message() {
     let user = serde_json::json!({"role": "user", "content": "Weather in Lisbon?"});
     let call = serde_json::json!({"role": "assistant", "content": null, "tool_calls": [
         {"id": "call_weather_lisbon", "type": "function", "function": {"name": "get_weather", "arguments": "{}"}}]});
-    let result = |id: &str| serde_json::json!({"role": "tool", "tool_call_id": id, "content": "{}"});
+    let result =
+        |id: &str| serde_json::json!({"role": "tool", "tool_call_id": id, "content": "{}"});
 
     assert_eq!(
         route(serde_json::json!([user])).unwrap(),
         "chat/agent_weather_step1"
     );
     assert_eq!(
-        route(serde_json::json!([user, call, result("call_weather_lisbon")])).unwrap(),
+        route(serde_json::json!([
+            user,
+            call,
+            result("call_weather_lisbon")
+        ]))
+        .unwrap(),
         "chat/agent_weather_step2"
     );
     // A result for another call is not this exchange's second step: the route's default answers.

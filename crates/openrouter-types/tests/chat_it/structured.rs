@@ -27,7 +27,7 @@ enum Sky {
     Rain,
 }
 
-fn completion(message: serde_json::Value) -> ChatCompletion {
+fn completion(message: &serde_json::Value) -> ChatCompletion {
     serde_json::from_value(json!({
         "id": "gen-1", "object": "chat.completion", "created": 1, "model": "m",
         "choices": [{"index": 0, "finish_reason": "stop", "message": message}]
@@ -38,7 +38,7 @@ fn completion(message: serde_json::Value) -> ChatCompletion {
 #[test]
 fn a_valid_answer_parses() {
     let text = r#"{"city":"Lisbon","days":[{"high":21.5,"low":14,"sky":"clear"}],"note":null}"#;
-    let forecast: Forecast = completion(json!({"role": "assistant", "content": text}))
+    let forecast: Forecast = completion(&json!({"role": "assistant", "content": text}))
         .parse()
         .unwrap();
     assert_eq!(forecast.days[0].sky, Sky::Clear);
@@ -65,7 +65,7 @@ fn parse_errors_name_the_json_path_and_keep_the_text() {
         (r#"{"city":"Lisbon","days":[],"note":null} and more"#, "."),
     ];
     for (text, path) in cases {
-        let error = completion(json!({"role": "assistant", "content": text}))
+        let error = completion(&json!({"role": "assistant", "content": text}))
             .parse::<Forecast>()
             .unwrap_err();
         let ParseError::Json(json_error) = &error else {
@@ -80,13 +80,13 @@ fn parse_errors_name_the_json_path_and_keep_the_text() {
 #[test]
 fn a_refusal_and_a_tool_turn_are_their_own_errors() {
     let refused = completion(
-        json!({"role": "assistant", "content": null, "refusal": "I can't help with that."}),
+        &json!({"role": "assistant", "content": null, "refusal": "I can't help with that."}),
     );
     assert_eq!(
         refused.parse::<Forecast>(),
         Err(ParseError::Refusal("I can't help with that.".to_owned()))
     );
-    let tool_turn = completion(json!({"role": "assistant", "content": "", "tool_calls": [
+    let tool_turn = completion(&json!({"role": "assistant", "content": "", "tool_calls": [
         {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}]}));
     assert_eq!(tool_turn.parse::<Forecast>(), Err(ParseError::NoContent));
 }
