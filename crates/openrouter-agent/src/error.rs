@@ -18,6 +18,9 @@ pub enum Error {
     /// The agent was built wrong (two tools with one name…).
     #[error("invalid agent: {0}")]
     Config(String),
+    /// An MCP server could not be reached, initialised or listed (feature `mcp`).
+    #[error("{0}")]
+    Mcp(String),
 }
 
 impl Error {
@@ -26,7 +29,7 @@ impl Error {
     pub fn conversation(&self) -> Option<&[Message]> {
         match self {
             Self::Step(failure) => Some(&failure.conversation),
-            Self::Config(_) => None,
+            Self::Config(_) | Self::Mcp(_) => None,
         }
     }
 
@@ -34,7 +37,7 @@ impl Error {
     pub fn api_error(&self) -> Option<&openrouter_api::Error> {
         match self {
             Self::Step(failure) => Some(&failure.source),
-            Self::Config(_) => None,
+            Self::Config(_) | Self::Mcp(_) => None,
         }
     }
 }

@@ -42,6 +42,8 @@
 mod agent;
 mod error;
 mod event;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 mod output;
 mod run;
 mod stop;

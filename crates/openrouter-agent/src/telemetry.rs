@@ -59,6 +59,7 @@ fn error_type(error: &Error) -> &'static str {
     match error {
         Error::Step(_) => "step_failed",
         Error::Config(_) => "config",
+        Error::Mcp(_) => "mcp",
     }
 }
 

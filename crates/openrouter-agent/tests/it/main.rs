@@ -2,6 +2,7 @@
 //! wiremock over 127.0.0.1, one test binary.
 
 mod hook;
+mod mcp;
 mod stop;
 mod stream;
 mod support;
