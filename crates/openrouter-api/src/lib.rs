@@ -102,6 +102,7 @@ mod redirect;
 mod retry;
 mod secrets;
 mod stream;
+mod telemetry;
 mod timeouts;
 mod transport;
 

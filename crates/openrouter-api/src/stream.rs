@@ -242,6 +242,7 @@ impl ChatStream {
         if chunk.finish_reason().is_some() {
             self.saw_finish_reason = true;
         }
+        crate::telemetry::record_chunk(&self.span, &chunk, self.accumulator.chunk_count() == 0);
         if self.accumulator.chunk_count() == 0 {
             if let Some(provider) = &chunk.provider {
                 self.span.record("provider", provider.as_str());
@@ -369,4 +370,5 @@ pub(crate) fn record_usage(span: &Span, usage: &openrouter_types::usage::Usage) 
     if let Some(cost) = usage.cost {
         span.record("cost", cost);
     }
+    crate::telemetry::record_usage(span, usage);
 }

@@ -6,4 +6,5 @@ mod mcp;
 mod stop;
 mod stream;
 mod support;
+mod telemetry;
 mod tools;
