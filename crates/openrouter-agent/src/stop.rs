@@ -92,12 +92,13 @@ impl StopCondition {
         Self(Kind::MaxCost(credits))
     }
 
-    /// Stop when the run has lasted `duration`, abandoning a model call or tool in flight.
+    /// Stop when the run has lasted `duration`: a model call in flight is abandoned; tools
+    /// already running finish (each bounded by its timeout) and the run stops after them.
     pub fn max_duration(duration: Duration) -> Self {
         Self(Kind::Duration(duration))
     }
 
-    /// Stop at `deadline`, abandoning a model call or tool in flight.
+    /// Stop at `deadline` (see [`max_duration`](Self::max_duration)).
     pub fn deadline(deadline: Instant) -> Self {
         Self(Kind::Deadline(deadline))
     }

@@ -24,13 +24,15 @@
 
 #[cfg(feature = "schemars")]
 mod schema;
+mod strict;
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 
 #[cfg(feature = "schemars")]
-pub use schema::{make_strict, strict_schema_for, strict_schema_name};
+pub use schema::{strict_schema_for, strict_schema_name};
+pub use strict::make_strict;
 
 /// Why a model's answer could not be read as the type asked for.
 #[derive(Debug, Clone, PartialEq)]
