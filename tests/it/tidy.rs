@@ -1,7 +1,8 @@
 //! Architecture invariants checked on every `cargo test`.
 //!
 //! The pure layers must stay pure: `openrouter-sse` may reach only `bytes` and
-//! `memchr`, `openrouter-types` only `serde` and `serde_json`. A stray
+//! `memchr`, `openrouter-types` only `serde`, `serde_json`, `serde_path_to_error` (the JSON
+//! path of a parse error; serde-only) and, behind its `schemars` feature, `schemars`. A stray
 //! dependency on tokio or reqwest would make them unusable in sans-IO settings
 //! (wasm, embedded, other runtimes), so the graph is checked here rather than
 //! trusted to review.
@@ -14,7 +15,10 @@ use serde_json::Value;
 /// Normal (non-dev, non-build) dependencies each pure crate may have.
 const ALLOWLIST: &[(&str, &[&str])] = &[
     ("openrouter-sse", &["bytes", "memchr"]),
-    ("openrouter-types", &["serde", "serde_json"]),
+    (
+        "openrouter-types",
+        &["serde", "serde_json", "serde_path_to_error", "schemars"],
+    ),
 ];
 
 fn workspace_root() -> &'static Path {

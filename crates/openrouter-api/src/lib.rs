@@ -111,6 +111,7 @@ mod redirect;
 mod retry;
 mod secrets;
 mod stream;
+mod telemetry;
 mod timeouts;
 mod transport;
 
@@ -133,7 +134,7 @@ pub use paging::paginate;
 pub use retry::{RetryNotice, RetryPolicy};
 pub use stream::messages::{MessagesStream, MessagesStreamItem};
 pub use stream::responses::{ResponsesStream, ResponsesStreamEvent};
-pub use stream::{ChatStream, StreamEvent};
+pub use stream::{ChatStream, StreamEvent, TextStream};
 pub use timeouts::{TimeoutKind, Timeouts};
 pub use transport::{Multipart, Part};
 

@@ -4,6 +4,7 @@
 mod frames;
 pub(crate) mod messages;
 pub(crate) mod responses;
+mod text;
 
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
@@ -17,6 +18,7 @@ use openrouter_types::response::{ChatCompletion, FinishReason};
 use tracing::Span;
 
 pub(crate) use frames::{FrameError, FrameItem, Frames};
+pub use text::TextStream;
 
 use crate::Error;
 use crate::error::{ApiError, DecodeError, MidStreamError, TruncatedStreamError, TruncationReason};
@@ -240,6 +242,7 @@ impl ChatStream {
         if chunk.finish_reason().is_some() {
             self.saw_finish_reason = true;
         }
+        crate::telemetry::record_chunk(&self.span, &chunk, self.accumulator.chunk_count() == 0);
         if self.accumulator.chunk_count() == 0 {
             if let Some(provider) = &chunk.provider {
                 self.span.record("provider", provider.as_str());
@@ -367,4 +370,5 @@ pub(crate) fn record_usage(span: &Span, usage: &openrouter_types::usage::Usage) 
     if let Some(cost) = usage.cost {
         span.record("cost", cost);
     }
+    crate::telemetry::record_usage(span, usage);
 }

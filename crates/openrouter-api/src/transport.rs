@@ -606,10 +606,22 @@ fn request_span(call: &Call) -> Span {
         prompt_tokens = field::Empty,
         completion_tokens = field::Empty,
         cost = field::Empty,
+        // OpenTelemetry GenAI semantic conventions (crate::telemetry fills them).
+        gen_ai.operation.name = field::Empty,
+        gen_ai.provider.name = field::Empty,
+        gen_ai.request.model = field::Empty,
+        gen_ai.response.model = field::Empty,
+        gen_ai.response.id = field::Empty,
+        gen_ai.response.finish_reasons = field::Empty,
+        gen_ai.usage.input_tokens = field::Empty,
+        gen_ai.usage.output_tokens = field::Empty,
+        openrouter.cost = field::Empty,
+        openrouter.provider = field::Empty,
     );
     if let Some(model) = call.model() {
         span.record("model", model);
     }
+    crate::telemetry::record_request(&span, &call.path, call.model());
     span
 }
 

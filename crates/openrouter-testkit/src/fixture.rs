@@ -49,6 +49,51 @@ pub struct FixtureRequest {
     headers: Vec<(String, String)>,
     body: Option<Value>,
     body_bytes: Bytes,
+    last_message: Option<LastMessage>,
+}
+
+/// The turn a multi-step fixture answers: the role of the request's last message and, for a
+/// `tool` message, the call it answers (`"match_last_message": true` in the fixture file).
+///
+/// One step of an agent's conversation is one fixture; the steps share a model and differ
+/// in what the conversation ends with (a user turn, then the tool result of `call_1`…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastMessage {
+    role: String,
+    tool_call_id: Option<String>,
+}
+
+impl LastMessage {
+    /// The last message of a chat request body (`messages[-1]`), if it has a role.
+    pub fn of_body(body: &Value) -> Option<LastMessage> {
+        let last = body.get("messages")?.as_array()?.last()?;
+        Some(LastMessage {
+            role: last.get("role")?.as_str()?.to_owned(),
+            tool_call_id: last
+                .get("tool_call_id")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        })
+    }
+
+    /// `user`, `tool`, …
+    pub fn role(&self) -> &str {
+        &self.role
+    }
+
+    /// The tool call a `tool` message answers.
+    pub fn tool_call_id(&self) -> Option<&str> {
+        self.tool_call_id.as_deref()
+    }
+}
+
+impl fmt::Display for LastMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.tool_call_id {
+            Some(id) => write!(f, "{} message answering `{id}`", self.role),
+            None => write!(f, "{} message", self.role),
+        }
+    }
 }
 
 /// The response half of a [`Fixture`]: status, headers and the exact bytes to serve.
@@ -204,6 +249,18 @@ impl FixtureRequest {
             }
             None => (None, Bytes::new()),
         };
+        let last_message = if raw.match_last_message {
+            let last = body.as_ref().and_then(LastMessage::of_body);
+            if last.is_none() {
+                return Err(
+                    "request.match_last_message needs a body whose `messages` end with a message that has a `role`"
+                        .to_owned(),
+                );
+            }
+            last
+        } else {
+            None
+        };
         Ok(FixtureRequest {
             method,
             path: raw.path,
@@ -211,7 +268,23 @@ impl FixtureRequest {
             headers,
             body,
             body_bytes,
+            last_message,
         })
+    }
+
+    /// The last message a request must end with to match this fixture, when the fixture is
+    /// one step of a multi-step exchange (`"match_last_message": true`).
+    pub fn last_message(&self) -> Option<&LastMessage> {
+        self.last_message.as_ref()
+    }
+
+    /// Whether a request body fits this fixture's [`last_message`](Self::last_message)
+    /// (always, for a fixture that does not match on it).
+    pub fn matches_conversation(&self, body: Option<&Value>) -> bool {
+        match &self.last_message {
+            Some(expected) => body.and_then(LastMessage::of_body).as_ref() == Some(expected),
+            None => true,
+        }
     }
 
     /// Upper-case HTTP method.
@@ -413,6 +486,8 @@ struct RawRequest<'a> {
     headers: Pairs,
     #[serde(borrow, default)]
     body: Option<&'a RawValue>,
+    #[serde(default)]
+    match_last_message: bool,
 }
 
 #[derive(Deserialize)]

@@ -128,7 +128,7 @@ pub mod server;
 mod set;
 
 pub use error::Error;
-pub use fixture::{BodySource, Fixture, FixtureRequest, FixtureResponse};
+pub use fixture::{BodySource, Fixture, FixtureRequest, FixtureResponse, LastMessage};
 pub use recorded::{RecordedRequest, dump_requests};
 pub use route::{FIXTURE_HEADER, NoMatch};
 pub use set::FixtureSet;

@@ -12,7 +12,8 @@ const CATCH_ALL_PRIORITY: u8 = u8::MAX;
 
 /// A `Mock` answering with `fixture` when a request matches it strictly: same method and path,
 /// the fixture's query pairs present, same `stream` mode and, when the fixture's body has a
-/// `model`, the same model. The fixture's `default` flag plays no part.
+/// `model`, the same model and, for one step of a multi-step exchange (`"match_last_message":
+/// true`), the same last message. The fixture's `default` flag plays no part.
 ///
 /// Returned unmounted so a test can add `.expect(1)` or `.named(…)` first.
 ///
@@ -156,7 +157,9 @@ impl Match for StrictMatch {
             return false;
         }
         let body: Option<serde_json::Value> = serde_json::from_slice(&request.body).ok();
-        if body.as_ref().is_some_and(is_stream_body) != expected.is_stream() {
+        if body.as_ref().is_some_and(is_stream_body) != expected.is_stream()
+            || !expected.matches_conversation(body.as_ref())
+        {
             return false;
         }
         match expected.model() {

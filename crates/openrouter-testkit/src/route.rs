@@ -112,10 +112,18 @@ impl FixtureSet {
         let matched = on_route()
             .filter(|f| f.request().model() == model)
             .filter(|f| f.request().query().iter().all(|pair| query.contains(pair)))
-            // More query pairs is more specific; on a tie the default wins, then the first
-            // name (`max_by_key` keeps the last maximum, hence `rev`).
+            .filter(|f| f.request().matches_conversation(body.as_ref()))
+            // More query pairs is more specific, then a step matched on the conversation; on
+            // a tie the default wins, then the first name (`max_by_key` keeps the last
+            // maximum, hence `rev`).
             .rev()
-            .max_by_key(|f| (f.request().query().len(), f.is_default()));
+            .max_by_key(|f| {
+                (
+                    f.request().query().len(),
+                    f.request().last_message().is_some(),
+                    f.is_default(),
+                )
+            });
         if let Some(fixture) = matched.or_else(|| on_route().find(|f| f.is_default())) {
             return Ok(fixture);
         }

@@ -40,7 +40,9 @@
 //! The [`chat`] module docs show requests with tools, structured output,
 //! reasoning and provider routing; [`accumulator`] folds a stream.
 //!
-//! Dependencies: `serde` and `serde_json` only. MSRV 1.88.
+//! Dependencies: `serde`, `serde_json` and `serde_path_to_error` (the JSON path of a
+//! [`ParseError`]); the `schemars` feature adds `schemars` for strict schemas from Rust types
+//! (`ResponseFormat::json_schema_for`, `Tool::for_args`). MSRV 1.88.
 #![warn(missing_docs)]
 
 mod id;
@@ -56,6 +58,7 @@ pub mod chunk;
 pub mod error;
 pub mod response;
 pub mod routing;
+pub mod structured;
 pub mod usage;
 
 // Catalogue, account and the other endpoints.
@@ -103,6 +106,7 @@ pub use chunk::ChatChunk;
 pub use error::{ErrorBody, ErrorResponse};
 pub use id::{GenerationId, KeyHash, ModelId};
 pub use response::ChatCompletion;
+pub use structured::ParseError;
 pub use usage::Usage;
 
 // Catalogue, account and the other endpoints.

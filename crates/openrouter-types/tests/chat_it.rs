@@ -15,5 +15,7 @@ mod push_ref;
 mod requests;
 #[path = "chat_it/roundtrip.rs"]
 mod roundtrip;
+#[path = "chat_it/structured.rs"]
+mod structured;
 #[path = "chat_it/support.rs"]
 mod support;

@@ -42,6 +42,7 @@ impl Client {
                 if let Some(usage) = &completion.usage {
                     record_usage(span, usage);
                 }
+                crate::telemetry::record_completion(span, completion);
             })
             .await?;
         choice_error(response)

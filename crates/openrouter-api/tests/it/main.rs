@@ -16,3 +16,4 @@ mod retry;
 mod secrets;
 mod stream;
 mod support;
+mod text_stream;

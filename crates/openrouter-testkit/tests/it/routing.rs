@@ -14,10 +14,11 @@ fn route_of(fixture: &Fixture) -> String {
 fn match_key(fixture: &Fixture) -> String {
     let r = fixture.request();
     format!(
-        "{} model={:?} query={:?}",
+        "{} model={:?} query={:?} last={:?}",
         route_of(fixture),
         r.model(),
-        r.query()
+        r.query(),
+        r.last_message()
     )
 }
 
@@ -160,5 +161,45 @@ fn unknown_requests_name_the_closest_fixture() {
     assert!(
         miss.message().contains("no fixture named `chat/eror_429`"),
         "{miss}"
+    );
+}
+
+#[test]
+fn a_multi_step_exchange_is_routed_on_the_conversations_last_message() {
+    let set = FixtureSet::bundled();
+    let none = http::HeaderMap::new();
+    let route = |messages: serde_json::Value| {
+        let body = serde_json::json!({"model": "mockai/weather-agent", "messages": messages});
+        set.route(
+            "POST",
+            "/api/v1/chat/completions",
+            &none,
+            body.to_string().as_bytes(),
+        )
+        .map(|f| f.name().to_owned())
+    };
+    let user = serde_json::json!({"role": "user", "content": "Weather in Lisbon?"});
+    let call = serde_json::json!({"role": "assistant", "content": null, "tool_calls": [
+        {"id": "call_weather_lisbon", "type": "function", "function": {"name": "get_weather", "arguments": "{}"}}]});
+    let result =
+        |id: &str| serde_json::json!({"role": "tool", "tool_call_id": id, "content": "{}"});
+
+    assert_eq!(
+        route(serde_json::json!([user])).unwrap(),
+        "chat/agent_weather_step1"
+    );
+    assert_eq!(
+        route(serde_json::json!([
+            user,
+            call,
+            result("call_weather_lisbon")
+        ]))
+        .unwrap(),
+        "chat/agent_weather_step2"
+    );
+    // A result for another call is not this exchange's second step: the route's default answers.
+    assert_eq!(
+        route(serde_json::json!([user, call, result("call_other")])).unwrap(),
+        "chat/demo"
     );
 }
