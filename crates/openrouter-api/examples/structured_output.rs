@@ -6,13 +6,15 @@
 
 mod support;
 
+use openrouter_api::types::ParseError;
 use openrouter_api::types::chat::{ChatRequest, Message, ResponseFormat};
 use openrouter_api::types::routing::ProviderPreferences;
 use serde::Deserialize;
 use serde_json::json;
 
 /// What we want back. The schema below describes the same shape; its properties reach the
-/// model in the order they are written.
+/// model in the order they are written. (With the `schemars` feature,
+/// `ResponseFormat::json_schema_for::<Trip>()` derives that schema from the type.)
 #[derive(Debug, Deserialize)]
 struct Trip {
     city: String,
@@ -48,8 +50,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .answered_by("chat/structured_output")
         .chat(&request)
         .await?;
-    let text = completion.text().unwrap_or_default();
-    match serde_json::from_str::<Trip>(text) {
+    // `parse` decodes the answer's text; a refusal, a turn with no text and JSON that does not
+    // fit `Trip` are told apart, the last with the JSON path and the raw text.
+    match completion.parse::<Trip>() {
         Ok(trip) => {
             println!("{} days in {}:", trip.days, trip.city);
             for highlight in &trip.highlights {
@@ -62,8 +65,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Err(e) => {
-            // Keep the raw answer: it is what you paid for, and what to debug.
-            eprintln!("the answer does not match the schema ({e}); it was:\n{text}");
+            // The error keeps the raw answer: it is what you paid for, and what to debug.
+            eprintln!("the answer is not a Trip: {e}");
+            if let ParseError::Json(json) = &e {
+                eprintln!("it was:\n{}", json.raw());
+            }
             std::process::exit(1);
         }
     }

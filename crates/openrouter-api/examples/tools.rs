@@ -1,8 +1,8 @@
 //! A tool-calling round trip: the model asks for `get_weather`, we run it and send the result
 //! back, the model answers.
 //!
-//! `cargo run -p openrouter-api --example tools` (add `--offline` to use the bundled mock, whose
-//! second answer is its recorded demo text rather than a weather report).
+//! `cargo run -p openrouter-api --example tools` (add `--offline` to use the bundled mock, which
+//! plays a recorded two-step weather exchange).
 
 mod support;
 
@@ -32,7 +32,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut messages = vec![Message::user("What is the weather in Lisbon?")];
     let request = ChatRequest::new(model.clone(), messages.clone()).tool(weather.clone());
     let first = session
-        .answered_by("chat/completion_tool_call")
+        .answered_by("chat/agent_weather_step1")
         .chat(&request)
         .await?;
     if first.tool_calls().is_empty() {
@@ -44,25 +44,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         messages.push(Message::from(message.clone()));
     }
     for call in first.tool_calls() {
-        // Some providers omit the arguments of a call whose parameters are all optional.
-        let arguments = match call.arguments() {
-            "" => "{}",
-            text => text,
-        };
-        let result = match (call.name(), serde_json::from_str::<WeatherArgs>(arguments)) {
+        // Typed arguments; an omitted or empty arguments string (some providers send one for
+        // tools whose parameters are all optional) reads as `{}`.
+        let result = match (call.name(), call.parse_arguments::<WeatherArgs>()) {
             ("get_weather", Ok(args)) => {
-                json!({"city": args.city, "temperature_c": 21, "sky": "clear"})
+                json!({"city": args.city, "temperature_c": 21.5, "sky": "clear"})
             }
-            // A bad call goes back to the model as the tool's answer, so it can correct itself.
+            // A bad call goes back to the model as the tool's answer, so it can correct itself;
+            // the error names the JSON path that failed.
             ("get_weather", Err(e)) => json!({"error": format!("invalid arguments: {e}")}),
             (other, _) => json!({"error": format!("no tool named {other}")}),
         };
-        eprintln!("tool {}({arguments}) → {result}", call.name());
+        eprintln!("tool {}({}) → {result}", call.name(), call.arguments());
         messages.push(Message::tool(call.id(), result.to_string()));
     }
-    // Offline, the mock answers the second call with its demo text.
     let second = session
-        .answered_by("chat/demo")
+        .answered_by("chat/agent_weather_step2")
         .chat(&ChatRequest::new(model, messages).tool(weather))
         .await?;
     println!("{}", second.text().unwrap_or_default());
