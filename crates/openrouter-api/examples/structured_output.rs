@@ -39,7 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "additionalProperties": false
     });
     let request = ChatRequest::new(
-        session.model("openai/gpt-4o-2024-08-06"),
+        session.model("openai/gpt-4o-mini-2024-07-18"),
         vec![Message::user("Plan a short trip to Lisbon.")],
     )
     .response_format(ResponseFormat::json_schema("trip", schema).strict(true))

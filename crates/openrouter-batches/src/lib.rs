@@ -50,3 +50,8 @@ pub use validate::{
     Checked, DEFAULT_MAX_LINE_BYTES, InvalidLine, LineReader, MAX_LISTED_PROBLEMS, ModelTally,
     ReadLine, Validation, Validator, validate,
 };
+
+/// The README's example, compiled as a doctest so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
