@@ -71,6 +71,12 @@ async fn run_loop(
             .flatten()
             .filter_map(|t| t.function.as_ref().map(|f| f.name.clone()))
             .collect();
+        // A deadline that has already passed starts no call (and costs nothing). Checked here
+        // rather than left to `timeout_at`: tokio rounds a timer up to its next millisecond
+        // tick, and a fast answer can arrive within it.
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            break StopReason::Deadline;
+        }
         send(&mut events, AgentEvent::StepStarted { step: index }).await;
 
         let step_start = Instant::now();

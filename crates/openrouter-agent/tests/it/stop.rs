@@ -155,6 +155,10 @@ async fn a_passed_deadline_abandons_the_model_call_in_flight() {
     assert_eq!(run.stop, StopReason::Deadline);
     assert_eq!(run.totals.steps, 0);
     assert_eq!(run.messages, question(), "an abandoned call adds nothing");
+    assert!(
+        server.received_requests().is_empty(),
+        "a deadline that has passed sends no request"
+    );
 }
 
 #[tokio::test]
