@@ -3,9 +3,10 @@
 //! mock OpenRouter. If the README's snippet stops compiling against the crate, or the block
 //! forgets a dependency or a tokio feature the snippet needs, this fails.
 //!
-//! The project builds in its own target dir under `target/tmp` (cargo's build lock on the
-//! workspace's target dir is held by the `cargo test` running this), kept between runs so only
-//! the first run pays for compiling the dependencies. It builds `--offline` with a copy of the
+//! The project is made in the system's temp dir, outside this workspace, and builds in its own
+//! target dir under `target/tmp` (cargo's build lock on the workspace's target dir is held by
+//! the `cargo test` running this), kept between runs so only the first run pays for compiling
+//! the dependencies. It builds `--offline` with a copy of the
 //! workspace's `Cargo.lock`, so it uses the versions the workspace is tested with and never
 //! reaches the network.
 
@@ -24,16 +25,23 @@ async fn a_fresh_project_with_the_readme_blocks_streams_from_the_mock() {
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
     let (dependencies, main_rs) = readme_blocks(&readme);
 
-    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let project = scratch.join("newcomer");
+    // The project lives outside this workspace, as a newcomer's does: inside it, cargo would
+    // take it for a stray member (and `cargo publish --workspace` tries to verify it).
+    let project = std::env::temp_dir().join(format!("openrouter-newcomer-{}", std::process::id()));
     if project.exists() {
-        std::fs::remove_dir_all(&project).expect("remove the previous run's project");
+        std::fs::remove_dir_all(&project).expect("remove a leftover project");
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let our_manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
     run(Command::new(&cargo)
         .args(["new", "--vcs", "none", "--name", "newcomer"])
         .arg(&project)
-        .current_dir(&scratch));
+        .current_dir(std::env::temp_dir()));
+    assert_eq!(
+        std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml"),
+        our_manifest,
+        "`cargo new` added the project to this workspace's members"
+    );
 
     // The README's path points at a checkout beside the user's project; here it is this one.
     let api = root.join("crates/openrouter-api");
@@ -55,7 +63,9 @@ async fn a_fresh_project_with_the_readme_blocks_streams_from_the_mock() {
     std::fs::write(project.join("src/main.rs"), main_rs).expect("write src/main.rs");
     std::fs::copy(root.join("Cargo.lock"), project.join("Cargo.lock")).expect("copy Cargo.lock");
 
-    let target = scratch.join("newcomer-target");
+    // Kept between runs (under this workspace's target dir) so only the first run compiles
+    // the dependencies.
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("newcomer-target");
     let built = run(Command::new(&cargo)
         .args(["build", "--offline", "--quiet"])
         .current_dir(&project)
@@ -91,6 +101,7 @@ async fn a_fresh_project_with_the_readme_blocks_streams_from_the_mock() {
     assert_eq!(sent.len(), 1, "one streamed chat request");
     sent[0].expect_body_field("stream", true);
     server.shutdown().await;
+    let _ = std::fs::remove_dir_all(&project);
 }
 
 /// The first ```toml block and the first ```rust block after [`SECTION`].
