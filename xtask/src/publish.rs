@@ -41,6 +41,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
         return Ok(());
     }
+    forget_earlier_dry_runs()?;
     let root = workspace_root();
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     // `--workspace` takes every member whose manifest allows publishing (the CLI, the testkit,
@@ -63,6 +64,49 @@ pub fn run(args: &[String]) -> Result<(), String> {
              the missing metadata or file"
         ))
     }
+}
+
+/// Removes what earlier dry runs unpacked of our own crates.
+///
+/// The dry run verifies each crate against a temporary local registry holding the others, and
+/// cargo unpacks those into `$CARGO_HOME/registry/src/<that registry>/NAME-VERSION`. A later dry
+/// run at the same version finds the directory and reuses it, so it verifies against the code
+/// of the earlier run (seen here: a new module "missing" from `openrouter-types 0.1.0`). Our
+/// crates are not on crates.io, so every `openrouter-*` outside crates.io's own directory is
+/// such a leftover.
+fn forget_earlier_dry_runs() -> Result<(), String> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")));
+    let Some(home) = home else {
+        return Ok(());
+    };
+    let Ok(registries) = std::fs::read_dir(home.join("registry/src")) else {
+        return Ok(());
+    };
+    for registry in registries.flatten() {
+        if registry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("index.crates.io")
+        {
+            continue;
+        }
+        let Ok(packages) = std::fs::read_dir(registry.path()) else {
+            continue;
+        };
+        for package in packages.flatten() {
+            if package
+                .file_name()
+                .to_string_lossy()
+                .starts_with("openrouter-")
+            {
+                std::fs::remove_dir_all(package.path())
+                    .map_err(|e| format!("cannot remove {}: {e}", package.path().display()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether a TCP connection to `host` opens within a few seconds.
