@@ -14,6 +14,17 @@ use crate::ci::workspace_root;
 
 const INDEX_HOST: &str = "index.crates.io:443";
 
+/// What cargo says when the registry, not the package, is the problem.
+const NETWORK_FAILURES: &[&str] = &[
+    "failed to query replaced source registry",
+    "failed to get successful HTTP response",
+    "failed to download",
+    "spurious network error",
+    "Couldn't resolve host",
+    "failed to update registry",
+    "network failure",
+];
+
 /// Runs the dry run over the workspace's publishable members.
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut require_network = false;
@@ -53,10 +64,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if allow_dirty {
         command.arg("--allow-dirty");
     }
-    let status = command
-        .status()
+    let output = command
+        .output()
         .map_err(|e| format!("could not start cargo publish: {e}"))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    eprint!("{stderr}");
+    let status = output.status;
     if status.success() {
+        Ok(())
+    } else if !require_network && NETWORK_FAILURES.iter().any(|m| stderr.contains(m)) {
+        // The TCP probe passed but the registry did not answer (a proxy, a captive portal):
+        // not a packaging problem of ours.
+        eprintln!(
+            "notice: the crates.io index could not be read (see above); the publish dry run \
+             is skipped"
+        );
         Ok(())
     } else {
         Err(format!(
