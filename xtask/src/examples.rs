@@ -25,7 +25,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let root = workspace_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let examples = discover(&cargo)?;
+    let metadata = metadata(&cargo)?;
+    let examples = discover(&metadata);
     if examples.is_empty() {
         return Err("cargo metadata lists no examples".into());
     }
@@ -37,7 +38,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !status.success() {
         return Err(format!("building the examples failed ({status})"));
     }
-    let target = target_dir(&cargo)?;
+    let target: std::path::PathBuf = metadata["target_directory"]
+        .as_str()
+        .ok_or("cargo metadata has no target_directory")?
+        .into();
     let mut failed = Vec::new();
     for (package, name) in &examples {
         let binary = target.join("debug/examples").join(name);
@@ -71,8 +75,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// `(package, example)` for every example target of the workspace's members.
-fn discover(cargo: &str) -> Result<Vec<(String, String)>, String> {
-    let metadata = metadata(cargo)?;
+fn discover(metadata: &Value) -> Vec<(String, String)> {
     let mut examples = Vec::new();
     for package in metadata["packages"].as_array().into_iter().flatten() {
         let name = package["name"].as_str().unwrap_or_default();
@@ -87,14 +90,7 @@ fn discover(cargo: &str) -> Result<Vec<(String, String)>, String> {
         }
     }
     examples.sort();
-    Ok(examples)
-}
-
-fn target_dir(cargo: &str) -> Result<std::path::PathBuf, String> {
-    metadata(cargo)?["target_directory"]
-        .as_str()
-        .map(Into::into)
-        .ok_or_else(|| "cargo metadata has no target_directory".into())
+    examples
 }
 
 fn metadata(cargo: &str) -> Result<Value, String> {
