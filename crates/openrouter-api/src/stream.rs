@@ -201,12 +201,19 @@ impl ChatStream {
         }))
     }
 
-    fn on_data(&mut self, data: &str) -> Result<StreamEvent, Error> {
+    fn on_data(&mut self, event: &openrouter_sse::Event) -> Result<StreamEvent, Error> {
+        let data = event.data();
         if data == "[DONE]" {
             self.finish_ok();
             return Ok(StreamEvent::Done);
         }
-        let chunk: ChatChunk = decode_event("stream chunk", data).inspect_err(|_| {
+        // Long strings of the chunk share the event's buffer instead of
+        // being copied (see `ChatChunk::from_json_in`).
+        let buffer = event.data_bytes();
+        let chunk = decode_event_with("stream chunk", data, |data| {
+            ChatChunk::from_json_in(data, &buffer)
+        })
+        .inspect_err(|_| {
             self.state = State::Failed;
         })?;
         let failed = chunk.error().is_some()
@@ -289,7 +296,7 @@ impl Stream for ChatStream {
                     if event.data().is_empty() {
                         continue;
                     }
-                    this.on_data(event.data())
+                    this.on_data(&event)
                 }
                 Ok(FrameItem::Comment(comment)) => {
                     tracing::trace!(comment = comment.text(), "keep-alive");
@@ -330,11 +337,21 @@ pub(crate) fn decode_event<T: serde::de::DeserializeOwned>(
     what: &'static str,
     data: &str,
 ) -> Result<T, Error> {
-    // Plain serde_json first: serde_path_to_error copies every map key into
+    decode_event_with(what, data, |data| serde_json::from_str(data))
+}
+
+/// [`decode_event`] with the first pass done by `decode`, which must decode
+/// as `serde_json::from_str` does.
+pub(crate) fn decode_event_with<T: serde::de::DeserializeOwned>(
+    what: &'static str,
+    data: &str,
+    decode: impl FnOnce(&str) -> serde_json::Result<T>,
+) -> Result<T, Error> {
+    // A plain decode first: serde_path_to_error copies every map key into
     // a `String` to track the path (about 28 allocations and half the CPU of
     // a typical chunk, measured in bench/src/bin/e2e/). Only an event that
     // fails pays for the second, path-tracking pass, which fails the same way.
-    if let Ok(value) = serde_json::from_str(data) {
+    if let Ok(value) = decode(data) {
         return Ok(value);
     }
     let mut deserializer = serde_json::Deserializer::from_str(data);

@@ -483,6 +483,18 @@ impl<T: Clone> Take<T> for &T {
     }
 }
 
+impl Take<String> for crate::SharedStr {
+    fn take(self) -> String {
+        self.into()
+    }
+}
+
+impl Take<String> for &crate::SharedStr {
+    fn take(self) -> String {
+        self.as_str().to_owned()
+    }
+}
+
 /// A text delta, owned or borrowed.
 trait Piece: AsRef<str> + Take<String> {}
 

@@ -10,16 +10,20 @@
 //! repeated), and a failure after the first token is a chunk with a top-level
 //! `error` (plus, in the documented form, `finish_reason: "error"`).
 
+mod cursor;
+mod decode;
+
+use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::Extra;
 use crate::chat::{ReasoningDetail, ServiceTier, ToolType};
 use crate::error::ErrorBody;
 use crate::response::{
     Annotation, AudioOutput, FinishReason, ImageOutput, Logprobs, ObjectKind, ProviderName, Role,
 };
 use crate::usage::Usage;
+use crate::{Extra, SharedStr};
 
 /// One streamed chunk (`object: "chat.completion.chunk"`).
 ///
@@ -40,7 +44,7 @@ use crate::usage::Usage;
 pub struct ChatChunk {
     /// The generation id, the same on every chunk.
     #[serde(default)]
-    pub id: String,
+    pub id: SharedStr,
     /// `chat.completion.chunk`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<ObjectKind>,
@@ -49,13 +53,13 @@ pub struct ChatChunk {
     pub created: i64,
     /// The model that is answering.
     #[serde(default)]
-    pub model: String,
+    pub model: SharedStr,
     /// Display name of the serving provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderName>,
     /// OpenAI system fingerprint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub system_fingerprint: Option<String>,
+    pub system_fingerprint: Option<SharedStr>,
     /// Service tier (on the last chunk only, in 2026 streams).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<ServiceTier>,
@@ -80,6 +84,52 @@ pub struct ChatChunk {
 }
 
 impl ChatChunk {
+    /// Decodes one chunk's JSON: the same result as `serde_json::from_str`
+    /// (the same value, or the same error), about twice as fast, and without
+    /// an allocation per string.
+    ///
+    /// The chunk's own fields are read directly; nested and rare ones
+    /// (`usage`, `error`, tool calls…) go through serde_json, and anything
+    /// unusual (escaped keys, repeated fields, malformed text) sends the
+    /// whole text through serde_json instead.
+    ///
+    /// ```
+    /// use openrouter_types::ChatChunk;
+    /// let json = r#"{"id":"gen-1","model":"openai/gpt-4o","created":1,
+    ///   "choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}"#;
+    /// let chunk = ChatChunk::from_json(json)?;
+    /// assert_eq!(chunk.content(), Some("Hel"));
+    /// assert_eq!(chunk, serde_json::from_str(json)?);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
+        match decode::chunk(json, None) {
+            Some(chunk) => Ok(chunk),
+            None => serde_json::from_str(json),
+        }
+    }
+
+    /// Like [`ChatChunk::from_json`], for `json` that lies inside `buffer`
+    /// (an SSE event's data and its `Bytes`): strings too long to keep
+    /// inline become slices of `buffer` instead of copies. If `json` is not
+    /// inside `buffer`, strings are copied.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use openrouter_types::ChatChunk;
+    /// let buffer = Bytes::from_static(br#"{"id":"gen-1754441342-hIkMo7SMi0ZecQw3oR4d","choices":[]}"#);
+    /// let json = std::str::from_utf8(&buffer)?;
+    /// let chunk = ChatChunk::from_json_in(json, &buffer)?;
+    /// assert_eq!(chunk.id, "gen-1754441342-hIkMo7SMi0ZecQw3oR4d");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json_in(json: &str, buffer: &Bytes) -> Result<Self, serde_json::Error> {
+        match decode::chunk(json, Some(buffer)) {
+            Some(chunk) => Ok(chunk),
+            None => serde_json::from_str(json),
+        }
+    }
+
     /// The first choice's content delta.
     pub fn content(&self) -> Option<&str> {
         self.choices.first()?.delta.content.as_deref()
@@ -123,7 +173,7 @@ pub struct ChunkChoice {
     pub finish_reason: Option<FinishReason>,
     /// The provider's raw finish reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub native_finish_reason: Option<String>,
+    pub native_finish_reason: Option<SharedStr>,
     /// Log probabilities of this delta's tokens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<Logprobs>,
@@ -144,10 +194,10 @@ pub struct Delta {
     pub role: Option<Role>,
     /// Text to append.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    pub content: Option<SharedStr>,
     /// Reasoning text to append.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reasoning: Option<String>,
+    pub reasoning: Option<SharedStr>,
     /// Reasoning detail fragments; merge by `index`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_details: Option<Vec<ReasoningDetail>>,
@@ -156,7 +206,7 @@ pub struct Delta {
     pub tool_calls: Option<Vec<ToolCallDelta>>,
     /// Refusal text to append.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refusal: Option<String>,
+    pub refusal: Option<SharedStr>,
     /// Audio fragment (`data` and `transcript` to append).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<AudioOutput>,

@@ -49,6 +49,7 @@ mod id;
 mod nullable;
 mod open_enum;
 mod paging;
+mod shared_str;
 mod tagged;
 
 // Chat completions and streaming.
@@ -106,6 +107,7 @@ pub use chunk::ChatChunk;
 pub use error::{ErrorBody, ErrorResponse};
 pub use id::{GenerationId, KeyHash, ModelId};
 pub use response::ChatCompletion;
+pub use shared_str::SharedStr;
 pub use structured::ParseError;
 pub use usage::Usage;
 

@@ -7,6 +7,8 @@ mod accumulator;
 mod contract;
 #[path = "chat_it/errors.rs"]
 mod errors;
+#[path = "chat_it/fast_decode.rs"]
+mod fast_decode;
 #[path = "chat_it/injection.rs"]
 mod injection;
 #[path = "chat_it/push_ref.rs"]

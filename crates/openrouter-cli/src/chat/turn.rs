@@ -230,13 +230,13 @@ struct Summary {
 impl Summary {
     fn observe(&mut self, chunk: &ChatChunk) {
         if self.model.is_none() && !chunk.model.is_empty() {
-            self.model = Some(chunk.model.clone());
+            self.model = Some(chunk.model.to_string());
         }
         if self.provider.is_none() {
             self.provider = chunk.provider.as_ref().map(|p| p.as_str().to_owned());
         }
         if self.id.is_none() && !chunk.id.is_empty() {
-            self.id = Some(chunk.id.clone());
+            self.id = Some(chunk.id.to_string());
         }
     }
 

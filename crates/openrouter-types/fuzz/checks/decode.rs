@@ -44,7 +44,10 @@ pub fn check(data: &[u8]) {
     };
     match usize::from(selector) % TYPES.len() {
         0 => round_trip::<ChatCompletion>(body),
-        1 => round_trip::<ChatChunk>(body),
+        1 => {
+            fast_path_agrees(body);
+            round_trip::<ChatChunk>(body);
+        }
         2 => round_trip::<ErrorResponse>(body),
         3 => round_trip::<Usage>(body),
         4 => round_trip::<Data<Credits>>(body),
@@ -60,6 +63,22 @@ pub fn check(data: &[u8]) {
         14 => round_trip::<responses::Response>(body),
         15 => round_trip::<responses::StreamEvent>(body),
         _ => round_trip::<keys::DeleteKeyResponse>(body),
+    }
+}
+
+/// `ChatChunk::from_json` (a fast path that falls back to serde_json) gives
+/// what serde_json gives: the same chunk, or the same error.
+fn fast_path_agrees(body: &[u8]) {
+    let Ok(text) = std::str::from_utf8(body) else {
+        return;
+    };
+    match (
+        ChatChunk::from_json(text),
+        serde_json::from_str::<ChatChunk>(text),
+    ) {
+        (Ok(fast), Ok(serde)) => assert_eq!(fast, serde, "the fast path decoded differently"),
+        (Err(fast), Err(serde)) => assert_eq!(fast.to_string(), serde.to_string()),
+        (fast, serde) => panic!("the fast path disagrees: {fast:?}, serde_json: {serde:?}"),
     }
 }
 
