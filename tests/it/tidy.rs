@@ -15,9 +15,17 @@ use serde_json::Value;
 /// Normal (non-dev, non-build) dependencies each pure crate may have.
 const ALLOWLIST: &[(&str, &[&str])] = &[
     ("openrouter-sse", &["bytes", "memchr"]),
+    // `bytes`: a chunk's `SharedStr`s share the SSE event's buffer (the same
+    // tiny, IO-free crate the SSE layer hands events out in).
     (
         "openrouter-types",
-        &["serde", "serde_json", "serde_path_to_error", "schemars"],
+        &[
+            "bytes",
+            "serde",
+            "serde_json",
+            "serde_path_to_error",
+            "schemars",
+        ],
     ),
 ];
 

@@ -483,6 +483,19 @@ impl<T: Clone> Take<T> for &T {
     }
 }
 
+/// The rare parts of a chunk are boxed; the completion holds them unboxed.
+impl<T> Take<T> for Box<T> {
+    fn take(self) -> T {
+        *self
+    }
+}
+
+impl<T: Clone> Take<T> for &Box<T> {
+    fn take(self) -> T {
+        T::clone(self)
+    }
+}
+
 impl Take<String> for crate::SharedStr {
     fn take(self) -> String {
         self.into()

@@ -67,11 +67,12 @@ pub struct ChatChunk {
     #[serde(default)]
     pub choices: Vec<ChunkChoice>,
     /// Tokens and cost: on the last chunk (detect it by presence, not by empty `choices`).
+    /// Boxed, like the other rare parts of a chunk, so a chunk stays cheap to move.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub usage: Option<Usage>,
+    pub usage: Option<Box<Usage>>,
     /// A failure after the stream started (HTTP status is already 200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorBody>,
+    pub error: Option<Box<ErrorBody>>,
     /// `{echo_upstream_body: …}` on the first chunk with `debug.echo_upstream_body`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug: Option<Value>,
@@ -148,8 +149,8 @@ impl ChatChunk {
     /// The chunk's error: the top-level `error`, else a choice's `error`.
     pub fn error(&self) -> Option<&ErrorBody> {
         self.error
-            .as_ref()
-            .or_else(|| self.choices.iter().find_map(|c| c.error.as_ref()))
+            .as_deref()
+            .or_else(|| self.choices.iter().find_map(|c| c.error.as_deref()))
     }
 
     /// Whether this is the debug chunk (`debug.echo_upstream_body`).
@@ -174,12 +175,12 @@ pub struct ChunkChoice {
     /// The provider's raw finish reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub native_finish_reason: Option<SharedStr>,
-    /// Log probabilities of this delta's tokens.
+    /// Log probabilities of this delta's tokens (boxed: rare, and large).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub logprobs: Option<Logprobs>,
-    /// A per-choice error.
+    pub logprobs: Option<Box<Logprobs>>,
+    /// A per-choice error (boxed: rare, and large).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorBody>,
+    pub error: Option<Box<ErrorBody>>,
     /// Fields this version does not model.
     #[serde(flatten)]
     pub extra: Extra,

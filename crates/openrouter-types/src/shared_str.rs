@@ -92,6 +92,16 @@ impl SharedStr {
     pub(crate) fn from_buffer(text: &str, buffer: &Bytes, range: std::ops::Range<usize>) -> Self {
         debug_assert_eq!(&buffer[range.clone()], text.as_bytes());
         if text.len() <= INLINE {
+            // A fixed-size copy (no `memcpy` call) when the buffer has the
+            // bytes; those past `len` are never read.
+            if let Some(window) = buffer.get(range.start..range.start + INLINE) {
+                let mut bytes = [0; INLINE];
+                bytes.copy_from_slice(window);
+                return SharedStr(Repr::Inline {
+                    len: text.len() as u8,
+                    bytes,
+                });
+            }
             Self::inline(text)
         } else {
             // `buffer[range]` is `text`, so the slice is UTF-8.
@@ -281,11 +291,16 @@ mod tests {
 
     #[test]
     fn inline_limit_holds_a_whole_multibyte_text() {
-        let text = "ÜñïçødéÜñïçø"; // 22 bytes of two-byte characters
+        let text = "é".repeat(11); // 22 bytes of two-byte characters
         assert_eq!(text.len(), INLINE);
-        assert_eq!(SharedStr::from(text), text);
-        let longer = "ÜñïçødéÜñïçød";
-        assert_eq!(SharedStr::from(longer.to_owned()), longer);
+        assert!(matches!(
+            SharedStr::from(text.as_str()).0,
+            Repr::Inline { len: 22, .. }
+        ));
+        assert_eq!(SharedStr::from(text.as_str()), text);
+        let longer = format!("{text}é");
+        assert!(matches!(SharedStr::from(longer.clone()).0, Repr::Shared(_)));
+        assert_eq!(SharedStr::from(longer.clone()), longer);
     }
 
     #[test]

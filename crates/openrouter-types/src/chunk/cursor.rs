@@ -45,6 +45,12 @@ impl<'a> Cursor<'a> {
     /// The next byte after whitespace, not consumed.
     pub(super) fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
+        let byte = *bytes.get(self.pos)?;
+        // Every structural byte is above the space: one test for the usual
+        // case of no whitespace.
+        if byte > b' ' {
+            return Some(byte);
+        }
         while let Some(&byte) = bytes.get(self.pos) {
             if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
                 return Some(byte);
@@ -67,7 +73,7 @@ impl<'a> Cursor<'a> {
     /// read the value.
     pub(super) fn object(
         &mut self,
-        mut field: impl FnMut(&mut Self, &'a str) -> Option<()>,
+        mut field: impl FnMut(&mut Self, &'a [u8]) -> Option<()>,
     ) -> Option<()> {
         self.eat(b'{')?;
         if self.peek()? == b'}' {
@@ -109,16 +115,42 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A key without escapes (every key OpenRouter sends).
-    fn key(&mut self) -> Option<&'a str> {
+    /// A key, as bytes up to the next quote. Keys are short, so one
+    /// word-wise test for the quote usually finds it. The bytes are not
+    /// checked: a key with an escape or a control character matches no
+    /// known field, and [`Cursor::checked_key`] checks the others.
+    fn key(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
+        let bytes = self.bytes();
         let start = self.pos;
-        let end = plain_run(self.bytes(), start);
-        if self.bytes().get(end) != Some(&b'"') {
+        let end = match bytes.get(start..start + 8) {
+            Some(word) => {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+                let quote = word ^ (ONES * u64::from(b'"'));
+                let found = quote.wrapping_sub(ONES) & !quote & HIGHS;
+                if found == 0 {
+                    plain_run(bytes, start + 8)
+                } else {
+                    start + (found.trailing_zeros() / 8) as usize
+                }
+            }
+            None => plain_run(bytes, start),
+        };
+        if bytes.get(end) != Some(&b'"') {
             return None;
         }
         self.pos = end + 1;
-        Some(&self.text[start..end])
+        Some(&bytes[start..end])
+    }
+
+    /// `key` (from [`Cursor::object`]) as text, if it is a plain key: no
+    /// escape, no control character. For keys that matched no field.
+    pub(super) fn checked_key(key: &[u8]) -> Option<&str> {
+        if key.iter().any(|&byte| byte == b'\\' || byte < 0x20) {
+            return None;
+        }
+        // Cut from a `str` at quotes, so UTF-8.
+        std::str::from_utf8(key).ok()
     }
 
     /// Consumes `null` if it comes next.
@@ -165,9 +197,17 @@ impl<'a> Cursor<'a> {
 
     /// A string decoded into `T` by `T`'s own `Deserialize` (the open enums).
     pub(super) fn parsed<T: DeserializeOwned>(&mut self) -> Option<T> {
+        use serde::de::value::{Error, StrDeserializer};
+        self.eat(b'"')?;
+        let start = self.pos;
+        let end = plain_run(self.bytes(), start);
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return T::deserialize(StrDeserializer::<Error>::new(&self.text[start..end])).ok();
+        }
+        self.pos = start - 1;
         let text = self.string()?;
-        let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&text);
-        T::deserialize(de).ok()
+        T::deserialize(StrDeserializer::<Error>::new(&text)).ok()
     }
 
     /// `null` as `None`, else [`Cursor::parsed`].
@@ -204,6 +244,14 @@ impl<'a> Cursor<'a> {
     pub(super) fn value<T: DeserializeOwned>(&mut self) -> Option<T> {
         let raw = self.skip()?;
         serde_json::from_str(raw).ok()
+    }
+
+    /// `null` as `None` (as serde reads an `Option`), else [`Cursor::value`].
+    pub(super) fn optional_value<T: DeserializeOwned>(&mut self) -> Option<Option<T>> {
+        if self.null()? {
+            return Some(None);
+        }
+        self.value().map(Some)
     }
 
     /// Steps over one value and returns its text. Brackets are only

@@ -31,59 +31,60 @@ pub(super) fn chunk(text: &str, buffer: Option<&Bytes>) -> Option<ChatChunk> {
     let mut seen = Seen::default();
     cursor.object(|cursor, key| {
         match key {
-            "id" => {
+            b"id" => {
                 seen.first(0)?;
                 chunk.id = cursor.string()?;
             }
-            "object" => {
+            b"object" => {
                 seen.first(1)?;
                 chunk.object = cursor.optional_parsed()?;
             }
-            "created" => {
+            b"created" => {
                 seen.first(2)?;
                 chunk.created = i64::try_from(cursor.integer()?).ok()?;
             }
-            "model" => {
+            b"model" => {
                 seen.first(3)?;
                 chunk.model = cursor.string()?;
             }
-            "provider" => {
+            b"provider" => {
                 seen.first(4)?;
                 chunk.provider = cursor.optional_parsed()?;
             }
-            "system_fingerprint" => {
+            b"system_fingerprint" => {
                 seen.first(5)?;
                 chunk.system_fingerprint = cursor.optional_string()?;
             }
-            "service_tier" => {
+            b"service_tier" => {
                 seen.first(6)?;
                 chunk.service_tier = cursor.optional_parsed()?;
             }
-            "choices" => {
+            b"choices" => {
                 seen.first(7)?;
                 // One choice is the rule; a `ChunkChoice` is large, and
                 // `Vec`'s first growth would reserve four.
                 chunk.choices.reserve_exact(1);
                 cursor.array(|cursor| {
-                    chunk.choices.push(choice(cursor)?);
-                    Some(())
+                    // Filled in place: a `ChunkChoice` is large to move.
+                    chunk.choices.push(ChunkChoice::default());
+                    choice(cursor, chunk.choices.last_mut()?)
                 })?;
             }
-            "usage" => {
+            b"usage" => {
                 seen.first(8)?;
-                chunk.usage = cursor.value()?;
+                chunk.usage = cursor.optional_value()?;
             }
-            "error" => {
+            b"error" => {
                 seen.first(9)?;
-                chunk.error = cursor.value()?;
+                chunk.error = cursor.optional_value()?;
             }
-            "debug" => {
+            b"debug" => {
                 seen.first(10)?;
-                chunk.debug = cursor.value()?;
+                chunk.debug = cursor.optional_value()?;
             }
-            "openrouter_metadata" => {
+            b"openrouter_metadata" => {
                 seen.first(11)?;
-                chunk.openrouter_metadata = cursor.value()?;
+                chunk.openrouter_metadata = cursor.optional_value()?;
             }
             other => unknown(cursor, &mut chunk.extra, other)?,
         }
@@ -92,95 +93,92 @@ pub(super) fn chunk(text: &str, buffer: Option<&Bytes>) -> Option<ChatChunk> {
     cursor.at_end().then_some(chunk)
 }
 
-fn choice(cursor: &mut Cursor<'_>) -> Option<ChunkChoice> {
-    let mut choice = ChunkChoice::default();
+fn choice(cursor: &mut Cursor<'_>, choice: &mut ChunkChoice) -> Option<()> {
     let mut seen = Seen::default();
     cursor.object(|cursor, key| {
         match key {
-            "index" => {
+            b"index" => {
                 seen.first(0)?;
                 choice.index = u32::try_from(cursor.integer()?).ok()?;
             }
-            "delta" => {
+            b"delta" => {
                 seen.first(1)?;
-                choice.delta = delta(cursor)?;
+                delta(cursor, &mut choice.delta)?;
             }
-            "finish_reason" => {
+            b"finish_reason" => {
                 seen.first(2)?;
                 choice.finish_reason = cursor.optional_parsed()?;
             }
-            "native_finish_reason" => {
+            b"native_finish_reason" => {
                 seen.first(3)?;
                 choice.native_finish_reason = cursor.optional_string()?;
             }
-            "logprobs" => {
+            b"logprobs" => {
                 seen.first(4)?;
-                choice.logprobs = cursor.value()?;
+                choice.logprobs = cursor.optional_value()?;
             }
-            "error" => {
+            b"error" => {
                 seen.first(5)?;
-                choice.error = cursor.value()?;
+                choice.error = cursor.optional_value()?;
             }
             other => unknown(cursor, &mut choice.extra, other)?,
         }
         Some(())
-    })?;
-    Some(choice)
+    })
 }
 
-fn delta(cursor: &mut Cursor<'_>) -> Option<Delta> {
-    let mut delta = Delta::default();
+fn delta(cursor: &mut Cursor<'_>, delta: &mut Delta) -> Option<()> {
     let mut seen = Seen::default();
     cursor.object(|cursor, key| {
         match key {
-            "role" => {
+            b"role" => {
                 seen.first(0)?;
                 delta.role = cursor.optional_parsed()?;
             }
-            "content" => {
+            b"content" => {
                 seen.first(1)?;
                 delta.content = cursor.optional_string()?;
             }
-            "reasoning" => {
+            b"reasoning" => {
                 seen.first(2)?;
                 delta.reasoning = cursor.optional_string()?;
             }
-            "refusal" => {
+            b"refusal" => {
                 seen.first(3)?;
                 delta.refusal = cursor.optional_string()?;
             }
-            "reasoning_details" => {
+            b"reasoning_details" => {
                 seen.first(4)?;
-                delta.reasoning_details = cursor.value()?;
+                delta.reasoning_details = cursor.optional_value()?;
             }
-            "tool_calls" => {
+            b"tool_calls" => {
                 seen.first(5)?;
-                delta.tool_calls = cursor.value()?;
+                delta.tool_calls = cursor.optional_value()?;
             }
-            "audio" => {
+            b"audio" => {
                 seen.first(6)?;
-                delta.audio = cursor.value()?;
+                delta.audio = cursor.optional_value()?;
             }
-            "images" => {
+            b"images" => {
                 seen.first(7)?;
-                delta.images = cursor.value()?;
+                delta.images = cursor.optional_value()?;
             }
-            "annotations" => {
+            b"annotations" => {
                 seen.first(8)?;
-                delta.annotations = cursor.value()?;
+                delta.annotations = cursor.optional_value()?;
             }
             other => unknown(cursor, &mut delta.extra, other)?,
         }
         Some(())
-    })?;
-    Some(delta)
+    })
 }
 
 /// A field this version does not model, kept in `extra` as serde's flatten
 /// would keep it; a repeated one is left to serde_json.
-fn unknown(cursor: &mut Cursor<'_>, extra: &mut Extra, key: &str) -> Option<()> {
+fn unknown(cursor: &mut Cursor<'_>, extra: &mut Extra, key: &[u8]) -> Option<()> {
+    let key = Cursor::checked_key(key)?.to_owned();
     let value = cursor.value()?;
-    extra.insert(key.to_owned(), value).is_none().then_some(())
+    extra.insert(key, value).is_none().then_some(())
 }
 
 /// Known fields already read in one object: a repeated one is left to
