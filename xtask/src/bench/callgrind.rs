@@ -142,8 +142,8 @@ struct Layer {
 
 const LAYERS: &[Layer] = &[
     Layer {
-        label: "JSON decode (`serde_json::de::from_trait`, into `ChatChunk` / `CreateChatCompletionStreamResponse`)",
-        ours: &["serde_json::de::from_trait"],
+        label: "JSON decode (ours: `ChatChunk::from_json_in`, its fast path; async-openai: `serde_json::de::from_trait` into `CreateChatCompletionStreamResponse`)",
+        ours: &["openrouter_types::chunk::ChatChunk::from_json_in"],
         theirs: Some(&["serde_json::de::from_trait"]),
     },
     Layer {
