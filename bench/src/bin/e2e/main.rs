@@ -85,9 +85,18 @@ fn client(args: &[String]) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
+    let spawn = args.iter().any(|a| a == "--spawn");
     let outcome = runtime.block_on(async {
         let client = AnyClient::new(peer, &url)?;
-        client.stream_one().await
+        if spawn {
+            // The consumer in a task of its own, as a server's request
+            // handler runs: see "Where the consumer runs" in BENCHMARKS.md.
+            tokio::spawn(async move { client.stream_one().await })
+                .await
+                .map_err(|e| e.to_string())?
+        } else {
+            client.stream_one().await
+        }
     })?;
     let json = serde_json::json!({
         "chunks": outcome.chunks,
