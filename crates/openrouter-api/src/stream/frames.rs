@@ -55,11 +55,18 @@ impl FrameError {
     }
 }
 
+/// How far the idle deadline may move before its timer is reset.
+const TIMER_SLACK: Duration = Duration::from_millis(1);
+
 pub(crate) struct Frames {
     body: Body,
     parser: Parser,
     idle: Duration,
     idle_timer: Pin<Box<Sleep>>,
+    /// When the body last delivered bytes: the idle deadline is this plus
+    /// `idle`. The timer itself is moved only when the stream is about to
+    /// wait (see `poll_frame`).
+    last_data: Instant,
     deadline: Option<(Pin<Box<Sleep>>, Duration)>,
     ended: Option<bool>,
     max_event_bytes: usize,
@@ -80,6 +87,7 @@ impl Frames {
             parser: Parser::with_config(config),
             idle,
             idle_timer: Box::pin(tokio::time::sleep(idle)),
+            last_data: Instant::now(),
             deadline: deadline.map(|(at, total)| (Box::pin(tokio::time::sleep_until(at)), total)),
             ended: None,
             max_event_bytes,
@@ -114,7 +122,7 @@ impl Frames {
             // expired while the consumer was busy elsewhere.
             match self.body.as_mut().poll_next(cx) {
                 Poll::Ready(Some(Ok(bytes))) => {
-                    self.idle_timer.as_mut().reset(Instant::now() + self.idle);
+                    self.last_data = Instant::now();
                     self.parser.feed_bytes(bytes);
                 }
                 Poll::Ready(Some(Err(error))) => {
@@ -122,8 +130,22 @@ impl Frames {
                 }
                 Poll::Ready(None) => self.ended = Some(self.parser.finish().is_clean()),
                 Poll::Pending => {
-                    if self.idle_timer.as_mut().poll(cx).is_ready() {
-                        return Poll::Ready(Err(FrameError::Timeout(TimeoutKind::Idle, self.idle)));
+                    let due = self.last_data + self.idle;
+                    // Moving a tokio timer takes its driver's lock, and its
+                    // wheel counts whole milliseconds: a deadline that moved
+                    // by less is left as it is, and a timer that fires early
+                    // is moved then instead of ending the stream.
+                    if due > self.idle_timer.deadline() + TIMER_SLACK {
+                        self.idle_timer.as_mut().reset(due);
+                    }
+                    while self.idle_timer.as_mut().poll(cx).is_ready() {
+                        if Instant::now() >= due {
+                            return Poll::Ready(Err(FrameError::Timeout(
+                                TimeoutKind::Idle,
+                                self.idle,
+                            )));
+                        }
+                        self.idle_timer.as_mut().reset(due);
                     }
                     return Poll::Pending;
                 }
