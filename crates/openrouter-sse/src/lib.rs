@@ -72,6 +72,7 @@ mod encoder;
 mod error;
 mod frame;
 mod parser;
+mod scan;
 mod utf8;
 
 pub use crate::encoder::Encoder;

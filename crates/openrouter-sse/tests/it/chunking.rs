@@ -96,6 +96,29 @@ proptest! {
         prop_assert_eq!(&expected, &differential::parse(config, input.chunks(1), false, false));
     }
 
+    /// Chunks of 256 bytes or more given to `feed_bytes` (and to `feed`) are
+    /// parsed lazily, with a fast path for the lines OpenRouter sends. Most
+    /// inputs above are shorter: here OpenRouter-shaped lines follow a run
+    /// of blank lines that makes them long enough, and the frames must be
+    /// those of the byte-at-a-time parse (which never takes that path).
+    #[test]
+    fn lazily_parsed_chunks_give_the_frames_of_a_byte_at_a_time_parse(
+        lines in prop::collection::vec(openrouter_line(), 0..24),
+        cuts in prop::collection::vec(any::<usize>(), 0..6),
+        limits in prop::option::of((0usize..80, 0usize..80)),
+    ) {
+        let mut input = vec![b'\n'; 256];
+        input.extend(lines.concat());
+        let config = limits.map_or_else(ParserConfig::default, |(line, event)| {
+            ParserConfig::default().max_line_bytes(line).max_event_bytes(event)
+        });
+        let expected = differential::parse(config, input.chunks(1), false, true);
+        prop_assert_eq!(&expected, &differential::parse(config, [&input[..]], true, true));
+        prop_assert_eq!(&expected, &differential::parse(config, [&input[..]], false, false));
+        prop_assert_eq!(&expected, &differential::parse(config, split(&input, &cuts), true, false));
+        prop_assert_eq!(&expected, &differential::parse(config, split(&input, &cuts), true, true));
+    }
+
     #[test]
     fn the_differential_fuzz_check_holds(data in prop::collection::vec(any::<u8>(), 0..300)) {
         differential::check(&data);
@@ -117,6 +140,36 @@ proptest! {
         prop_assert_eq!(frames, parsed);
         prop_assert!(finish.is_clean());
     }
+}
+
+/// A line of the shapes the fast path takes (`data:` with and without a
+/// space, comments, blank lines) and of those it leaves to the general path
+/// (other fields, CR line ends, a line cut short), with values long enough
+/// for the SIMD scan and text that is ASCII, UTF-8 or invalid.
+fn openrouter_line() -> impl Strategy<Value = Vec<u8>> {
+    let value = prop_oneof![
+        "[a-z{}\":,]{0,70}".prop_map(String::into_bytes),
+        "[a-zé€😀\t ]{0,40}".prop_map(String::into_bytes),
+        prop::collection::vec(any::<u8>(), 0..40),
+    ];
+    let start = prop_oneof![
+        4 => Just(&b"data: "[..]),
+        2 => Just(&b"data:"[..]),
+        2 => Just(&b":"[..]),
+        1 => Just(&b""[..]),
+        1 => Just(&b"id: "[..]),
+        1 => Just(&b"event: "[..]),
+        1 => Just(&b"retry: "[..]),
+        1 => Just(&b"dat"[..]),
+    ];
+    let end = prop_oneof![
+        6 => Just(&b"\n\n"[..]),
+        3 => Just(&b"\n"[..]),
+        1 => Just(&b"\r\n\r\n"[..]),
+        1 => Just(&b"\r"[..]),
+        1 => Just(&b""[..]),
+    ];
+    (start, value, end).prop_map(|(start, value, end)| [start, &value[..], end].concat())
 }
 
 /// A frame the encoder can write: data without CR (a CR comes back as LF),
