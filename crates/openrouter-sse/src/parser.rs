@@ -5,12 +5,13 @@ mod config;
 mod fast;
 mod fields;
 mod finish;
+mod span;
 
 use std::collections::VecDeque;
 use std::mem;
 use std::ops::Range;
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 
 pub use self::config::ParserConfig;
 pub use self::finish::Finish;
@@ -72,6 +73,11 @@ pub struct Parser {
     /// Bytes of a line begun in an earlier chunk; never longer than
     /// `max_line_bytes`, and its capacity never above it either.
     partial: Vec<u8>,
+    /// Where the fast path copies the value of a `data:` line that spanned
+    /// chunks: frames share it (see `span`). It holds no input, only room
+    /// for values: at most 8 KiB (or the event limit, if smaller) once a
+    /// value is split off.
+    arena: BytesMut,
     /// The previous line ended in CR: a LF first in the next chunk is part of
     /// the same terminator.
     after_cr: bool,
@@ -179,6 +185,7 @@ impl Parser {
             pending_pos: 0,
             found: Checked::default(),
             partial: Vec::new(),
+            arena: BytesMut::new(),
             after_cr: false,
             at_stream_start: true,
             resync: false,
@@ -241,7 +248,7 @@ impl Parser {
     /// they are dropped.
     ///
     /// ```
-    /// use bytes::Bytes;
+    /// use bytes::{Bytes, BytesMut};
     ///
     /// let chunk = Bytes::from_static(b"data: {\"choices\":[]}\n\n");
     /// let mut parser = openrouter_sse::Parser::new();
@@ -355,6 +362,7 @@ impl Parser {
             // frame is built here, straight into the caller's variable.
             match self.next_fast_line() {
                 fast::Found::Nothing => return None,
+                fast::Found::Ready => return self.ready.take(),
                 fast::Found::Other => {}
                 fast::Found::Event => {
                     if let Some(chunk) = self.pending.front() {

@@ -24,6 +24,11 @@ impl Utf8Bytes {
         }
     }
 
+    /// `bytes` if they are valid UTF-8.
+    pub(crate) fn validate(bytes: Bytes) -> Option<Self> {
+        is_utf8(&bytes).then_some(Self(bytes))
+    }
+
     /// Like [`Utf8Bytes::decode`] for borrowed input: one copy, one validation.
     pub(crate) fn decode_slice(bytes: &[u8]) -> Self {
         if is_utf8(bytes) {

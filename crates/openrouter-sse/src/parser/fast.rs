@@ -12,6 +12,7 @@
 
 use bytes::Bytes;
 
+use super::span::Step;
 use super::{Parser, ParserConfig};
 use crate::frame::Event;
 use crate::scan::scan_line;
@@ -33,6 +34,9 @@ pub(super) enum Found {
     /// A comment line in the first pending chunk, read past; its text is in
     /// `Parser::found`.
     Comment,
+    /// A frame in `Parser::ready` (an event whose line spanned chunks, or
+    /// an error).
+    Ready,
 }
 
 /// What the fast path found at the read position of a chunk.
@@ -47,6 +51,8 @@ enum Line {
     Event(Value),
     /// A comment line with this text.
     Comment(Value),
+    /// A `data:` line that does not end in the chunk.
+    Tail,
     /// A line for the general path.
     Other,
 }
@@ -80,10 +86,20 @@ impl Parser {
     /// from the first pending chunk.
     #[inline(never)]
     pub(super) fn next_fast_line(&mut self) -> Found {
-        if !self.between_blocks() {
-            return Found::Other;
-        }
-        while let Some(chunk) = self.pending.front() {
+        loop {
+            if !self.between_blocks() {
+                if self.partial.is_empty() {
+                    return Found::Other;
+                }
+                // A `data:` line begun in an earlier chunk.
+                match self.continue_data_line() {
+                    Step::Done(found) => return found,
+                    Step::Next => continue,
+                }
+            }
+            let Some(chunk) = self.pending.front() else {
+                return Found::Nothing;
+            };
             match line(chunk, self.pending_pos, &self.config) {
                 Line::End => {
                     self.pending.pop_front();
@@ -100,10 +116,21 @@ impl Parser {
                     self.found = text.text;
                     return Found::Comment;
                 }
+                Line::Tail => {
+                    // Kept as the general path keeps the start of a line;
+                    // `continue_data_line` takes it from there.
+                    let pos = self.pending_pos;
+                    if let Some(chunk) = self.pending.pop_front() {
+                        self.pending_pos = 0;
+                        self.extend_partial(chunk.get(pos..).unwrap_or_default());
+                    }
+                    if self.ready.is_some() {
+                        return Found::Ready;
+                    }
+                }
                 Line::Other => return Found::Other,
             }
         }
-        Found::Nothing
     }
 
     /// An event of the default type with the data found, a slice of
@@ -124,31 +151,42 @@ fn line(chunk: &[u8], pos: usize, config: &ParserConfig) -> Line {
     match chunk.get(pos) {
         None => Line::End,
         Some(b'\n') => Line::Blank(pos + 1),
-        Some(b'd') => data_event(chunk, pos, config).map_or(Line::Other, Line::Event),
+        Some(b'd') => data_event(chunk, pos, config),
         Some(b':') => comment(chunk, pos, config).map_or(Line::Other, Line::Comment),
         Some(_) => Line::Other,
     }
 }
 
 #[inline(always)]
-fn data_event(chunk: &[u8], pos: usize, config: &ParserConfig) -> Option<Value> {
-    let line = chunk.get(pos..)?.strip_prefix(b"data:")?;
+fn data_event(chunk: &[u8], pos: usize, config: &ParserConfig) -> Line {
+    let Some(line) = chunk
+        .get(pos..)
+        .and_then(|line| line.strip_prefix(b"data:"))
+    else {
+        return Line::Other;
+    };
     let start = pos + 5 + usize::from(line.first() == Some(&b' '));
-    let scan = scan_line(chunk.get(start..)?);
-    let end = start + scan.end?;
+    let scan = scan_line(chunk.get(start..).unwrap_or_default());
+    let Some(end) = scan.end else {
+        return Line::Tail;
+    };
+    let end = start + end;
     // The data buffer is the value and a LF.
     if chunk.get(end..end + 2) != Some(b"\n\n")
         || end - pos > config.max_line_bytes
         || end - start >= config.max_event_bytes
     {
-        return None;
+        return Line::Other;
     }
     // Invalid UTF-8 is left to the general path: decoded lossily, it can
     // grow past the event limit.
-    Some(Value {
-        text: Utf8Bytes::check_scanned(chunk, start..end, scan.non_ascii)?,
-        next: end + 2,
-    })
+    match Utf8Bytes::check_scanned(chunk, start..end, scan.non_ascii) {
+        Some(text) => Line::Event(Value {
+            text,
+            next: end + 2,
+        }),
+        None => Line::Other,
+    }
 }
 
 #[inline(always)]

@@ -55,6 +55,42 @@ fn split<'a>(input: &'a [u8], cuts: &[usize]) -> Vec<&'a [u8]> {
     chunks
 }
 
+/// Every two-chunk split of OpenRouter-shaped lines, parsed lazily (blank
+/// lines before and after make both chunks 256 bytes or more, so both are
+/// queued, and frames are taken after each), gives the frames of a
+/// byte-at-a-time parse, with limits around the sizes of the values: this
+/// covers the fast path's lines that span chunks, cut at every byte.
+#[test]
+fn every_split_of_lazily_parsed_lines_gives_the_frames_of_a_byte_at_a_time_parse() {
+    let mut input = vec![b'\n'; 256];
+    input.extend_from_slice(
+        "data: {\"a\":\"é€😀\"}\n\ndata:x\n\ndata: \n\ndata:  two spaces\n\n: comment\n\n\
+         data: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\ndata: z\ndata: y\n\nid: 7\n\n\
+         data: after id\n\ndata: \u{2028}é\n\ndata: last\n\n"
+            .as_bytes(),
+    );
+    input.extend_from_slice(b"data: bad \xC3( \xFF\n\ndata: ok\n\n");
+    let lines_end = input.len();
+    input.extend_from_slice(&[b'\n'; 256]);
+    let mut configs = vec![ParserConfig::default()];
+    for limit in [1, 2, 3, 10, 11, 12, 20, 41, 42, 43] {
+        configs.push(ParserConfig::default().max_event_bytes(limit));
+    }
+    for limit in [5, 6, 7, 10, 16, 17, 46, 47, 48] {
+        configs.push(ParserConfig::default().max_line_bytes(limit));
+    }
+    for config in configs {
+        let expected = differential::parse(config, input.chunks(1), false, true);
+        for cut in 256..=lines_end {
+            let (a, b) = input.split_at(cut);
+            for shared in [true, false] {
+                let got = differential::parse(config, [a, b], shared, true);
+                assert_eq!(expected, got, "cut at {cut}, {config:?}");
+            }
+        }
+    }
+}
+
 proptest! {
     #[test]
     fn any_split_gives_the_frames_of_one_feed(
