@@ -363,6 +363,7 @@ impl Parser {
             match self.next_fast_line() {
                 fast::Found::Nothing => return None,
                 fast::Found::Ready => return self.ready.take(),
+                fast::Found::Spanned => return Some(Ok(Frame::Event(self.spanned_event()))),
                 fast::Found::Other => {}
                 fast::Found::Event => {
                     if let Some(chunk) = self.pending.front() {

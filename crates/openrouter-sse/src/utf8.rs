@@ -24,11 +24,6 @@ impl Utf8Bytes {
         }
     }
 
-    /// `bytes` if they are valid UTF-8.
-    pub(crate) fn validate(bytes: Bytes) -> Option<Self> {
-        is_utf8(&bytes).then_some(Self(bytes))
-    }
-
     /// Like [`Utf8Bytes::decode`] for borrowed input: one copy, one validation.
     pub(crate) fn decode_slice(bytes: &[u8]) -> Self {
         if is_utf8(bytes) {
@@ -73,9 +68,10 @@ impl Utf8Bytes {
     pub(crate) fn as_str(&self) -> &str {
         debug_assert!(std::str::from_utf8(&self.0).is_ok());
         // SAFETY: every constructor of `Utf8Bytes` either validated the bytes
-        // (with `str::from_utf8`, or, for `Checked::slice`, by the scan for
-        // non-ASCII bytes and `str::from_utf8` on those) or built them from a
-        // `String`, and the bytes are immutable afterwards.
+        // (with `str::from_utf8`, or, for `Checked::slice` and
+        // `Checked::owned`, by the scan for non-ASCII bytes and
+        // `str::from_utf8` on those) or built them from a `String`, and the
+        // bytes are immutable afterwards.
         #[allow(
             unsafe_code,
             reason = "re-validating on every access would defeat the point of validating once; \
@@ -117,7 +113,7 @@ fn is_utf8(bytes: &[u8]) -> bool {
 /// of nearly always ASCII JSON: this takes about half the instructions of
 /// `<[u8]>::is_ascii` on them (measured under callgrind). A non-ASCII value
 /// is validated in full afterwards anyway.
-fn is_ascii(bytes: &[u8]) -> bool {
+pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len < 16 {
         let word = |at: usize| u64::from_ne_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
@@ -157,6 +153,16 @@ impl Checked {
         debug_assert_eq!(chunk.as_ptr() as usize, self.chunk);
         debug_assert!(std::str::from_utf8(&chunk[self.start..self.end]).is_ok());
         Utf8Bytes(chunk.slice(self.start..self.end))
+    }
+
+    /// `bytes`, which must be the checked range itself (split off the
+    /// buffer checked).
+    #[inline(always)]
+    pub(crate) fn owned(self, bytes: Bytes) -> Utf8Bytes {
+        debug_assert_eq!(bytes.as_ptr() as usize, self.chunk + self.start);
+        debug_assert_eq!(bytes.len(), self.end - self.start);
+        debug_assert!(std::str::from_utf8(&bytes).is_ok());
+        Utf8Bytes(bytes)
     }
 }
 

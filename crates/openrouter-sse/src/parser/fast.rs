@@ -34,8 +34,11 @@ pub(super) enum Found {
     /// A comment line in the first pending chunk, read past; its text is in
     /// `Parser::found`.
     Comment,
-    /// A frame in `Parser::ready` (an event whose line spanned chunks, or
-    /// an error).
+    /// A `data:` line begun in an earlier chunk and a blank line, read
+    /// past: an event with the data in the arena (`Parser::found` says
+    /// where).
+    Spanned,
+    /// A frame in `Parser::ready` (an error).
     Ready,
 }
 

@@ -5,13 +5,13 @@
 //! once, into a reusable buffer that frames share (`Parser::arena`), instead
 //! of into an allocation of its own.
 
-use bytes::{Bytes, BytesMut};
+use bytes::BytesMut;
 
 use super::Parser;
 use super::fast::Found;
-use crate::frame::{Event, Frame};
+use crate::frame::Event;
 use crate::scan::{find_line_end, scan_line};
-use crate::utf8::Utf8Bytes;
+use crate::utf8::{Utf8Bytes, is_ascii};
 
 /// What [`Parser::continue_data_line`] did.
 pub(super) enum Step {
@@ -50,10 +50,11 @@ impl Parser {
         // Long lines are handed over whole by the general path: only their
         // end matters here, and `memchr2` finds it fastest.
         let long = self.partial.len() > Self::HAND_OVER_LINE_MIN_BYTES;
-        let end = if long {
-            find_line_end(head)
+        let (end, head_non_ascii) = if long {
+            (find_line_end(head), None)
         } else {
-            scan_line(head).end
+            let scan = scan_line(head);
+            (scan.end, scan.non_ascii)
         };
         let Some(end) = end else {
             let Some(chunk) = self.pending.pop_front() else {
@@ -83,30 +84,54 @@ impl Parser {
             return Step::Done(Found::Other);
         }
         let from_partial = self.partial.get(skip..).unwrap_or_default();
-        let from_head = head
-            .get(skip.saturating_sub(self.partial.len())..end)
-            .unwrap_or_default();
+        let head_start = skip.saturating_sub(self.partial.len());
+        let from_head = head.get(head_start..end).unwrap_or_default();
+        // Where the non-ASCII bytes of the value may be: those of the head,
+        // from the scan (the bytes it skips are the prefix's space), and
+        // all of the part from `partial` unless that is ASCII.
+        let value_len = from_partial.len() + from_head.len();
+        let head_non_ascii = head_non_ascii.map(|(first, last)| {
+            let at = |i: usize| from_partial.len() + i - head_start;
+            (at(first), at(last))
+        });
+        let non_ascii = if is_ascii(from_partial) {
+            head_non_ascii
+        } else {
+            Some((
+                0,
+                head_non_ascii.map_or(from_partial.len() - 1, |(_, last)| last),
+            ))
+        };
         let arena_bytes = Self::ARENA_BYTES.min(self.config.max_event_bytes);
-        let data = assemble(&mut self.arena, arena_bytes, from_partial, from_head);
+        fill(&mut self.arena, arena_bytes, from_partial, from_head);
         // Invalid UTF-8 is left to the general path: decoded lossily, it can
         // grow past the event limit.
-        let Some(data) = Utf8Bytes::validate(data) else {
+        let Some(checked) = Utf8Bytes::check_scanned(&self.arena, 0..value_len, non_ascii) else {
+            self.arena.clear();
             return Step::Done(Found::Other);
         };
+        self.found = checked;
         self.partial.clear();
         self.pending_pos = pos + end + 2;
+        Step::Done(Found::Spanned)
+    }
+
+    /// The event [`continue_data_line`](Parser::continue_data_line) left in
+    /// the arena, split off it (built where it is returned, like the
+    /// events of `fast`).
+    #[inline(always)]
+    pub(super) fn spanned_event(&mut self) -> Event {
         debug_assert!(self.id_buffer == self.last_event_id);
-        let event = Event::with_last_id(data, self.last_event_id.as_ref());
-        self.ready = Some(Ok(Frame::Event(event)));
-        Step::Done(Found::Ready)
+        let data = self.found.owned(self.arena.split().freeze());
+        Event::with_last_id(data, self.last_event_id.as_ref())
     }
 }
 
-/// `a` and `b`, copied into the arena and split off it as a shared slice.
-/// A new arena (of `arena_bytes`, or more if `a` and `b` need it) is
-/// allocated only when the current one has no room left and its frames
-/// still hold it; once they are all dropped, it is reused.
-fn assemble(arena: &mut BytesMut, arena_bytes: usize, a: &[u8], b: &[u8]) -> Bytes {
+/// `a` and `b`, copied into the (empty) arena. A new arena (of
+/// `arena_bytes`, or more if `a` and `b` need it) is allocated only when the
+/// current one has no room left and its frames still hold it; once they are
+/// all dropped, it is reused.
+fn fill(arena: &mut BytesMut, arena_bytes: usize, a: &[u8], b: &[u8]) {
     let len = a.len() + b.len();
     debug_assert!(arena.is_empty());
     if arena.capacity() < len && !arena.try_reclaim(len) {
@@ -114,5 +139,4 @@ fn assemble(arena: &mut BytesMut, arena_bytes: usize, a: &[u8], b: &[u8]) -> Byt
     }
     arena.extend_from_slice(a);
     arena.extend_from_slice(b);
-    arena.split().freeze()
 }
