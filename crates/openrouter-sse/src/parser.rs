@@ -294,27 +294,29 @@ impl Parser {
     fn append_to_line(&mut self, chunk: &[u8]) -> bool {
         // `partial` is empty at a line start, after a CR (whose LF may
         // follow) and while resynchronising, so a non-empty one means a line
-        // is in progress. Its capacity never exceeds `max_line_bytes`, so a
-        // chunk that fits in it cannot break the limit.
-        if self.partial.is_empty()
-            || self.resync
-            || chunk.len() > self.partial.capacity() - self.partial.len()
-        {
+        // is in progress. Its capacity never exceeds `max_line_bytes`, so
+        // bytes that fit in it cannot break the limit.
+        if self.partial.is_empty() {
             return false;
         }
+        debug_assert!(!self.resync);
         if chunk.len() < 16 {
             // Copied as it is checked, in one pass: for a few bytes, cheaper
-            // than a search and then `memcpy`. A line end undoes the copy.
+            // than a search and then `memcpy`. A line end, or a full
+            // buffer, undoes the copy. (Testing for room byte by byte spares
+            // `push` its own test, and the whole-chunk test.)
             let len = self.partial.len();
             for &b in chunk {
-                if b == b'\n' || b == b'\r' {
+                if b == b'\n' || b == b'\r' || self.partial.len() == self.partial.capacity() {
                     self.partial.truncate(len);
                     return false;
                 }
                 self.partial.push(b);
             }
         } else {
-            if find_line_end(chunk).is_some() {
+            if chunk.len() > self.partial.capacity() - self.partial.len()
+                || find_line_end(chunk).is_some()
+            {
                 return false;
             }
             self.partial.extend_from_slice(chunk);
