@@ -71,15 +71,15 @@ impl Parser {
     /// Whether the parser is between blocks with nothing buffered: no line
     /// begun, no CR whose LF may follow, no field seen since the last blank
     /// line (so no data or event type buffered, and the id buffer equals the
-    /// last event ID), not resynchronising, the BOM already dealt with.
-    /// [`line`] is only for this state, which each line it takes keeps.
+    /// last event ID), not resynchronising. [`line`] is only for this state,
+    /// which each line it takes keeps. (A byte-order mark may still be due
+    /// at the stream's start: see `next_fast_line`.)
     #[inline]
     pub(super) fn between_blocks(&self) -> bool {
         self.partial.is_empty()
             && !self.after_cr
             && !self.block_open
             && !self.resync
-            && !self.at_stream_start
             && !self.discarding_line
     }
 
@@ -103,6 +103,15 @@ impl Parser {
             let Some(chunk) = self.pending.front() else {
                 return Found::Nothing;
             };
+            if self.at_stream_start {
+                // The first line: a line that starts as the fast path's do
+                // does not start with a byte-order mark, so there is none to
+                // strip (the general path clears the flag at its end).
+                match chunk.get(self.pending_pos) {
+                    Some(b'd' | b':' | b'\n') => self.at_stream_start = false,
+                    _ => return Found::Other,
+                }
+            }
             match line(chunk, self.pending_pos, &self.config) {
                 Line::End => {
                     self.pending.pop_front();

@@ -36,12 +36,14 @@ impl Parser {
         if self.after_cr
             || self.block_open
             || self.resync
-            || self.at_stream_start
             || self.discarding_line
             || !self.partial.starts_with(b"data:")
         {
             return Step::Done(Found::Other);
         }
+        // A line that starts with `data:` does not start with a byte-order
+        // mark: if it is the stream's first, there is none to strip.
+        self.at_stream_start = false;
         let Some(chunk) = self.pending.front() else {
             return Step::Done(Found::Nothing);
         };

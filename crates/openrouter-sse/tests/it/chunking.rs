@@ -91,6 +91,35 @@ fn every_split_of_lazily_parsed_lines_gives_the_frames_of_a_byte_at_a_time_parse
     }
 }
 
+/// The first line of a stream parsed lazily, with and without a
+/// byte-order mark (stripped once, and only at the very start).
+#[test]
+fn the_first_line_of_a_lazily_parsed_stream_strips_one_byte_order_mark() {
+    for start in [
+        "",
+        "\u{feff}",
+        "\u{feff}\u{feff}",
+        "\n",
+        ":c\n",
+        "\u{feff}:c\n",
+    ] {
+        for first in ["data: a\n\n", "data: ab", "data:", "d", ""] {
+            let mut input = format!("{start}{first}").into_bytes();
+            input.resize(300, b'x');
+            input.extend_from_slice(b"\n\ndata: next\n\n");
+            let expected =
+                differential::parse(ParserConfig::default(), input.chunks(1), false, true);
+            for cut in [0, 1, 2, 3, 4, 8, 260, 299, 300, 301] {
+                let (a, b) = input.split_at(cut);
+                let got = differential::parse(ParserConfig::default(), [a, b], true, true);
+                assert_eq!(expected, got, "{start:?} {first:?} cut at {cut}");
+            }
+            let got = differential::parse(ParserConfig::default(), [&input[..]], true, true);
+            assert_eq!(expected, got, "{start:?} {first:?} whole");
+        }
+    }
+}
+
 proptest! {
     #[test]
     fn any_split_gives_the_frames_of_one_feed(
