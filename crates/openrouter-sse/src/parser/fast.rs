@@ -1,5 +1,5 @@
-//! The fast path of [`Parser::next_frame`] over chunks from `feed_bytes`:
-//! between blocks, with nothing buffered, the lines OpenRouter sends (a
+//! The fast path of [`Parser::next_frame`] over the chunks parsed lazily
+//! (from `feed_bytes`, and `feed` chunks of 256 bytes or more): between blocks, with nothing buffered, the lines OpenRouter sends (a
 //! `data:` line followed by a blank line, a comment, a blank line) become
 //! frames straight from the chunk, without the general path's buffers and
 //! with the line end and the ASCII check found in one pass.
@@ -19,6 +19,7 @@ use crate::scan::scan_line;
 use crate::utf8::{Checked, Utf8Bytes};
 
 /// What [`Parser::next_fast_line`] found.
+///
 /// The value found is left in `Parser::found`, so this fits a register
 /// (a larger result goes through memory, and the caller, which inlines
 /// `next_frame`, sets that memory up on every call, frame or not).
