@@ -139,7 +139,8 @@ pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
 pub(crate) struct Checked {
     start: usize,
     end: usize,
-    /// The address of the chunk checked, to catch a mix-up in tests.
+    /// The address of the chunk checked: taking the range from another
+    /// chunk is a bug, caught before it could hand out unchecked bytes.
     chunk: usize,
 }
 
@@ -148,19 +149,34 @@ impl Checked {
     /// shared slice. No branch: the `Bytes` is built where it is returned
     /// (a merge of two paths would build it in a temporary and copy it, and
     /// that copy stalls on the stores that just wrote it).
+    ///
+    /// # Panics
+    ///
+    /// If `chunk` is not at the address checked: a bug in the parser,
+    /// which would otherwise hand out unchecked bytes as `&str`.
     #[inline(always)]
     pub(crate) fn slice(self, chunk: &Bytes) -> Utf8Bytes {
-        debug_assert_eq!(chunk.as_ptr() as usize, self.chunk);
+        assert!(
+            chunk.as_ptr() as usize == self.chunk,
+            "openrouter-sse bug: a value checked in one chunk taken from another"
+        );
         debug_assert!(std::str::from_utf8(&chunk[self.start..self.end]).is_ok());
         Utf8Bytes(chunk.slice(self.start..self.end))
     }
 
     /// `bytes`, which must be the checked range itself (split off the
     /// buffer checked).
+    ///
+    /// # Panics
+    ///
+    /// If `bytes` is not the range checked: a bug in the parser, as above.
     #[inline(always)]
     pub(crate) fn owned(self, bytes: Bytes) -> Utf8Bytes {
-        debug_assert_eq!(bytes.as_ptr() as usize, self.chunk + self.start);
-        debug_assert_eq!(bytes.len(), self.end - self.start);
+        assert!(
+            bytes.as_ptr() as usize == self.chunk + self.start
+                && bytes.len() == self.end - self.start,
+            "openrouter-sse bug: a value checked in one buffer taken from another"
+        );
         debug_assert!(std::str::from_utf8(&bytes).is_ok());
         Utf8Bytes(bytes)
     }
