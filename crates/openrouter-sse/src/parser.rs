@@ -500,7 +500,9 @@ impl Parser {
 
     /// Memory the parser has allocated for unparsed input: never more than
     /// `max_line_bytes + max_event_bytes` (plus a few bytes), however the
-    /// input is chunked. Queued frames are not counted.
+    /// input is chunked. Queued frames are not counted, nor the room (at
+    /// most 8 KiB, or `max_event_bytes` if smaller) kept for the data of
+    /// `data:` lines that span two chunks, which events share.
     ///
     /// ```
     /// use openrouter_sse::{Parser, ParserConfig};
