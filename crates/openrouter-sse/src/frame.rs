@@ -97,6 +97,18 @@ struct Meta {
     id: Option<Utf8Bytes>,
 }
 
+impl Meta {
+    /// Just an id (out of line: rare, and the code that builds events
+    /// inline stays small).
+    #[inline(never)]
+    fn id(id: &Utf8Bytes) -> Box<Meta> {
+        Box::new(Meta {
+            event_type: None,
+            id: Some(id.clone()),
+        })
+    }
+}
+
 impl Event {
     /// An event of the default type (`message`) with `data` and no id, for the
     /// [`Encoder`](crate::Encoder) and for tests.
@@ -118,6 +130,15 @@ impl Event {
     /// parts.
     pub(crate) fn from_data(data: Utf8Bytes) -> Self {
         Event { data, meta: None }
+    }
+
+    /// An event of the default type with `data` and `id` (usually none).
+    #[inline(always)]
+    pub(crate) fn with_last_id(data: Utf8Bytes, id: Option<&Utf8Bytes>) -> Self {
+        Event {
+            data,
+            meta: id.map(Meta::id),
+        }
     }
 
     pub(crate) fn from_parts(

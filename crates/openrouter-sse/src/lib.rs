@@ -14,9 +14,12 @@
 //! - **Chunking-invariant**, checked by property tests and a differential
 //!   fuzz target: any split of the input gives the same frames.
 //! - **Cheap**: event data of a `data:` line inside one chunk is a slice of
-//!   the [`Bytes`](bytes::Bytes) you fed (or of one copy of a `&[u8]` chunk),
-//!   validated as UTF-8 once (with an ASCII fast path); lines are found with
-//!   `memchr`; shared chunks are parsed lazily, one frame per
+//!   the [`Bytes`](bytes::Bytes) you fed (or of one copy of a `&[u8]` chunk);
+//!   one SIMD pass (SSE2, or AVX2 where the CPU has it, on x86_64) finds a
+//!   line's end and its non-ASCII bytes, so ASCII values need no UTF-8
+//!   validation and others only over their non-ASCII stretch; a value whose
+//!   line spans two chunks is copied once, into a buffer shared by such
+//!   values; shared chunks are parsed lazily, one frame per
 //!   [`Parser::next_frame`], so no queue of frames builds up; buffers are
 //!   reused. Numbers beside other parsers are in `BENCHMARKS.md`.
 //! - **Bounded**: [`ParserConfig`] limits line and event size (16 MiB by
@@ -72,6 +75,7 @@ mod encoder;
 mod error;
 mod frame;
 mod parser;
+mod scan;
 mod utf8;
 
 pub use crate::encoder::Encoder;

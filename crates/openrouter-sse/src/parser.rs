@@ -2,20 +2,23 @@
 //! incrementally over chunks of any size, with bounded memory.
 
 mod config;
+mod fast;
+mod fields;
 mod finish;
+mod span;
 
 use std::collections::VecDeque;
 use std::mem;
 use std::ops::Range;
 
-use bytes::Bytes;
-use memchr::{memchr, memchr2};
+use bytes::{Bytes, BytesMut};
 
 pub use self::config::ParserConfig;
 pub use self::finish::Finish;
 use crate::Error;
 use crate::frame::{Comment, Event, Frame};
-use crate::utf8::Utf8Bytes;
+use crate::scan::find_line_end;
+use crate::utf8::{Checked, Utf8Bytes};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -63,10 +66,18 @@ pub struct Parser {
     /// How much of the front of `pending` has been parsed (the chunk is left
     /// as it is rather than advanced, which would touch it twice per frame).
     pending_pos: usize,
+    /// The value of the last line the fast path found, in the front of
+    /// `pending` (see `fast`).
+    found: Checked,
 
     /// Bytes of a line begun in an earlier chunk; never longer than
     /// `max_line_bytes`, and its capacity never above it either.
     partial: Vec<u8>,
+    /// Where the fast path copies the value of a `data:` line that spanned
+    /// chunks: frames share it (see `span`). It holds no input, only room
+    /// for values: at most 8 KiB (or the event limit, if smaller) once a
+    /// value is split off.
+    arena: BytesMut,
     /// The previous line ended in CR: a LF first in the next chunk is part of
     /// the same terminator.
     after_cr: bool,
@@ -172,7 +183,9 @@ impl Parser {
             ready: None,
             pending: VecDeque::new(),
             pending_pos: 0,
+            found: Checked::default(),
             partial: Vec::new(),
+            arena: BytesMut::new(),
             after_cr: false,
             at_stream_start: true,
             resync: false,
@@ -216,7 +229,7 @@ impl Parser {
     #[inline]
     pub fn feed(&mut self, chunk: &[u8]) {
         if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES {
-            self.feed_bytes(Bytes::copy_from_slice(chunk));
+            self.feed_bytes_slow(Bytes::copy_from_slice(chunk));
         } else if !self.pending.is_empty() || !self.append_to_line(chunk) {
             self.feed_small(Src::Borrowed(chunk));
         }
@@ -235,7 +248,7 @@ impl Parser {
     /// they are dropped.
     ///
     /// ```
-    /// use bytes::Bytes;
+    /// use bytes::{Bytes, BytesMut};
     ///
     /// let chunk = Bytes::from_static(b"data: {\"choices\":[]}\n\n");
     /// let mut parser = openrouter_sse::Parser::new();
@@ -250,11 +263,23 @@ impl Parser {
         reason = "taking the chunk lets callers hand over what they received without a clone at \
                   the call site; frames keep slices of it"
     )]
-    #[inline]
+    #[inline(always)]
     pub fn feed_bytes(&mut self, chunk: Bytes) {
+        // Inline only as far as the fast path for small chunks inside a line
+        // (a call per chunk costs more than that path, a byte at a time).
+        if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES
+            || !self.pending.is_empty()
+            || !self.append_to_line(&chunk)
+        {
+            self.feed_bytes_slow(chunk);
+        }
+    }
+
+    #[inline(never)]
+    fn feed_bytes_slow(&mut self, chunk: Bytes) {
         if chunk.len() >= Self::COPY_CHUNK_MIN_BYTES || !self.pending.is_empty() {
             self.pending.push_back(chunk);
-        } else if !self.append_to_line(&chunk) {
+        } else {
             // A small chunk yields few frames: parsing it now is cheaper than
             // queueing it (a byte at a time, measurably so).
             self.feed_small(Src::Shared(&chunk));
@@ -269,27 +294,29 @@ impl Parser {
     fn append_to_line(&mut self, chunk: &[u8]) -> bool {
         // `partial` is empty at a line start, after a CR (whose LF may
         // follow) and while resynchronising, so a non-empty one means a line
-        // is in progress. Its capacity never exceeds `max_line_bytes`, so a
-        // chunk that fits in it cannot break the limit.
-        if self.partial.is_empty()
-            || self.resync
-            || chunk.len() > self.partial.capacity() - self.partial.len()
-        {
+        // is in progress. Its capacity never exceeds `max_line_bytes`, so
+        // bytes that fit in it cannot break the limit.
+        if self.partial.is_empty() {
             return false;
         }
+        debug_assert!(!self.resync);
         if chunk.len() < 16 {
             // Copied as it is checked, in one pass: for a few bytes, cheaper
-            // than a search and then `memcpy`. A line end undoes the copy.
+            // than a search and then `memcpy`. A line end, or a full
+            // buffer, undoes the copy. (Testing for room byte by byte spares
+            // `push` its own test, and the whole-chunk test.)
             let len = self.partial.len();
             for &b in chunk {
-                if b == b'\n' || b == b'\r' {
+                if b == b'\n' || b == b'\r' || self.partial.len() == self.partial.capacity() {
                     self.partial.truncate(len);
                     return false;
                 }
                 self.partial.push(b);
             }
         } else {
-            if find_line_end(chunk).is_some() {
+            if chunk.len() > self.partial.capacity() - self.partial.len()
+                || find_line_end(chunk).is_some()
+            {
                 return false;
             }
             self.partial.extend_from_slice(chunk);
@@ -331,6 +358,27 @@ impl Parser {
         // checks for that stay inline, the work does not.
         if self.frames.is_empty() && self.pending.is_empty() {
             return None;
+        }
+        if self.frames.is_empty() {
+            // The fast path (see `fast`): the line is found out of line, the
+            // frame is built here, straight into the caller's variable.
+            match self.next_fast_line() {
+                fast::Found::Nothing => return None,
+                fast::Found::Ready => return self.ready.take(),
+                fast::Found::Spanned => return Some(Ok(Frame::Event(self.spanned_event()))),
+                fast::Found::Other => {}
+                fast::Found::Event => {
+                    if let Some(chunk) = self.pending.front() {
+                        return Some(Ok(Frame::Event(self.found_event(chunk))));
+                    }
+                }
+                fast::Found::Comment => {
+                    if let Some(chunk) = self.pending.front() {
+                        let text = self.found.slice(chunk);
+                        return Some(Ok(Frame::Comment(Comment { text })));
+                    }
+                }
+            }
         }
         self.next_frame_slow()
     }
@@ -452,7 +500,9 @@ impl Parser {
 
     /// Memory the parser has allocated for unparsed input: never more than
     /// `max_line_bytes + max_event_bytes` (plus a few bytes), however the
-    /// input is chunked. Queued frames are not counted.
+    /// input is chunked. Queued frames are not counted, nor the room (at
+    /// most 8 KiB, or `max_event_bytes` if smaller) kept for the data of
+    /// `data:` lines that span two chunks, which events share.
     ///
     /// ```
     /// use openrouter_sse::{Parser, ParserConfig};
@@ -638,164 +688,6 @@ impl Parser {
     /// Lines assembled from several chunks that are longer than this hand
     /// their buffer to the frame rather than being copied out of it.
     const HAND_OVER_LINE_MIN_BYTES: usize = 4096;
-
-    /// Interprets one complete line (without its terminator).
-    fn line(&mut self, src: Src<'_>, range: Range<usize>) {
-        let buf = src.as_slice();
-        let Range { mut start, end } = range;
-        let raw_len = end - start;
-        if mem::take(&mut self.at_stream_start) && buf[start..end].starts_with(BOM) {
-            start += BOM.len();
-        }
-        if self.resync {
-            self.resync = start != end;
-            return;
-        }
-        if raw_len > self.config.max_line_bytes {
-            self.fail(Error::LineTooLong {
-                limit: self.config.max_line_bytes,
-            });
-            return;
-        }
-        if start == end {
-            self.dispatch();
-            return;
-        }
-
-        let line = &buf[start..end];
-        // Nearly every OpenRouter line is `data: {...}`: skip the field match.
-        if let Some(rest) = line.strip_prefix(b"data:") {
-            let value_start = start + 5 + usize::from(rest.first() == Some(&b' '));
-            self.block_open = true;
-            self.push_data(src, value_start..end);
-            return;
-        }
-        if line[0] == b':' {
-            let text = src.text(start + 1..end);
-            self.emit(Ok(Frame::Comment(Comment { text })));
-            return;
-        }
-
-        self.block_open = true;
-        let (name, value) = match memchr(b':', line) {
-            Some(colon) => {
-                let value_start = start + colon + 1;
-                let space = value_start < end && buf[value_start] == b' ';
-                (&line[..colon], value_start + usize::from(space)..end)
-            }
-            None => (line, end..end),
-        };
-        match name {
-            b"data" => self.push_data(src, value),
-            b"event" => self.set_event_type(src.text(value)),
-            b"id" if memchr(0, &buf[value.clone()]).is_none() => {
-                self.id_buffer = Some(src.text(value));
-            }
-            b"retry" => {
-                if let Some(ms) = parse_retry(&buf[value]) {
-                    self.retry_ms = Some(ms);
-                    self.emit(Ok(Frame::Retry(ms)));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn push_data(&mut self, src: Src<'_>, value: Range<usize>) {
-        let limit = self.config.max_event_bytes;
-        let event_type_len = self.event_type.as_ref().map_or(0, Utf8Bytes::len);
-        match &mut self.data {
-            Data::Empty => {
-                let text = src.text(value);
-                if text.len() + 1 + event_type_len > limit {
-                    self.fail(Error::EventTooLarge { limit });
-                } else {
-                    self.data = Data::One(text);
-                }
-            }
-            Data::One(_) | Data::Many(_) => {
-                let text = String::from_utf8_lossy(&src.as_slice()[value]);
-                let needed = self.data.spec_len() + text.len();
-                if needed + 1 + event_type_len > limit {
-                    self.fail(Error::EventTooLarge { limit });
-                    return;
-                }
-                let mut joined = match mem::take(&mut self.data) {
-                    Data::Many(joined) => joined,
-                    Data::One(first) => {
-                        let mut joined = String::with_capacity(needed);
-                        joined.push_str(first.as_str());
-                        joined
-                    }
-                    Data::Empty => String::new(),
-                };
-                let target = grown_capacity(joined.capacity(), needed, limit);
-                joined.reserve_exact(target - joined.len());
-                joined.push('\n');
-                joined.push_str(&text);
-                self.data = Data::Many(joined);
-            }
-        }
-    }
-
-    fn set_event_type(&mut self, event_type: Utf8Bytes) {
-        let limit = self.config.max_event_bytes;
-        if self.data.spec_len() + event_type.len() > limit {
-            self.fail(Error::EventTooLarge { limit });
-            return;
-        }
-        self.event_type = (!event_type.is_empty()).then_some(event_type);
-    }
-
-    /// A blank line: commit the last event ID and fire the event, if any.
-    fn dispatch(&mut self) {
-        self.last_event_id.clone_from(&self.id_buffer);
-        self.block_open = false;
-        let event_type = self.event_type.take();
-        let data = match mem::take(&mut self.data) {
-            Data::Empty => return,
-            Data::One(value) => value,
-            Data::Many(joined) => Utf8Bytes::from(joined),
-        };
-        let id = self.id_buffer.clone();
-        self.emit(Ok(Frame::Event(Event::from_parts(data, event_type, id))));
-    }
-
-    fn emit(&mut self, frame: Result<Frame, Error>) {
-        if self.ready.is_none() && self.frames.is_empty() {
-            self.ready = Some(frame);
-        } else {
-            self.frames.push_back(frame);
-        }
-    }
-
-    /// Reports `error`, drops the event being built and skips to the next
-    /// blank line.
-    fn fail(&mut self, error: Error) {
-        self.emit(Err(error));
-        self.discard_event();
-        self.resync = true;
-    }
-
-    fn discard_event(&mut self) {
-        self.data = Data::Empty;
-        self.event_type = None;
-        self.block_open = false;
-        // An `id` in a block that never completed is not committed.
-        self.id_buffer.clone_from(&self.last_event_id);
-    }
-}
-
-/// The first CR or LF. Short inputs (a few bytes fed at a time, as from a
-/// slow network or a fuzzer) are scanned directly: `memchr2`'s set-up costs
-/// more than it saves on them.
-#[inline]
-fn find_line_end(bytes: &[u8]) -> Option<usize> {
-    if bytes.len() < 16 {
-        bytes.iter().position(|&b| b == b'\n' || b == b'\r')
-    } else {
-        memchr2(b'\n', b'\r', bytes)
-    }
 }
 
 /// The capacity to grow a buffer of `capacity` to so it holds `needed` bytes:
@@ -807,16 +699,4 @@ fn grown_capacity(capacity: usize, needed: usize, limit: usize) -> usize {
         return capacity;
     }
     capacity.saturating_mul(2).max(64).min(limit).max(needed)
-}
-
-/// A `retry` value: ASCII digits only, at least one. Values that overflow
-/// `u64` are ignored, as Chromium does.
-fn parse_retry(value: &[u8]) -> Option<u64> {
-    if value.is_empty() {
-        return None;
-    }
-    value.iter().try_fold(0u64, |acc, &b| {
-        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
-        acc.checked_mul(10)?.checked_add(u64::from(digit))
-    })
 }

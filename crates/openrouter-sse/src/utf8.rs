@@ -2,6 +2,7 @@
 //! hand out `&str` views and cheap clones without copying.
 
 use std::fmt;
+use std::ops::Range;
 
 use bytes::Bytes;
 
@@ -32,6 +33,34 @@ impl Utf8Bytes {
         }
     }
 
+    /// Checks `chunk[range]`, whose non-ASCII bytes are known to lie in
+    /// `non_ascii` (first and last, inclusive, relative to `range.start`;
+    /// [`scan_line`](crate::scan::scan_line) found them while looking for
+    /// the line end): only those are validated, nothing at all when there
+    /// are none. `None` if the range is not valid UTF-8.
+    #[inline(always)]
+    pub(crate) fn check_scanned(
+        chunk: &[u8],
+        range: Range<usize>,
+        non_ascii: Option<(usize, usize)>,
+    ) -> Option<Checked> {
+        let value = chunk.get(range.clone())?;
+        if let Some((first, last)) = non_ascii {
+            debug_assert!(value[..first].is_ascii() && value[last + 1..].is_ascii());
+            // ASCII bytes are whole characters, so the value is valid if the
+            // bytes between its ASCII ends are.
+            std::str::from_utf8(value.get(first..=last)?).ok()?;
+        } else {
+            debug_assert!(value.is_ascii());
+        }
+        Some(Checked {
+            start: range.start,
+            end: range.end,
+            chunk: chunk.as_ptr() as usize,
+        })
+    }
+
+    #[cold]
     fn lossy(bytes: &[u8]) -> Self {
         Self(Bytes::from(String::from_utf8_lossy(bytes).into_owned()))
     }
@@ -39,8 +68,10 @@ impl Utf8Bytes {
     pub(crate) fn as_str(&self) -> &str {
         debug_assert!(std::str::from_utf8(&self.0).is_ok());
         // SAFETY: every constructor of `Utf8Bytes` either validated the bytes
-        // with `str::from_utf8` or built them from a `String`, and the bytes
-        // are immutable afterwards.
+        // (with `str::from_utf8`, or, for `Checked::slice` and
+        // `Checked::owned`, by the scan for non-ASCII bytes and
+        // `str::from_utf8` on those) or built them from a `String`, and the
+        // bytes are immutable afterwards.
         #[allow(
             unsafe_code,
             reason = "re-validating on every access would defeat the point of validating once; \
@@ -82,7 +113,7 @@ fn is_utf8(bytes: &[u8]) -> bool {
 /// of nearly always ASCII JSON: this takes about half the instructions of
 /// `<[u8]>::is_ascii` on them (measured under callgrind). A non-ASCII value
 /// is validated in full afterwards anyway.
-fn is_ascii(bytes: &[u8]) -> bool {
+pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len < 16 {
         let word = |at: usize| u64::from_ne_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
@@ -100,6 +131,55 @@ fn is_ascii(bytes: &[u8]) -> bool {
         }
     }
     u128::from_ne_bytes(acc) & u128::from_ne_bytes([0x80; 16]) == 0
+}
+
+/// A range of a chunk that [`Utf8Bytes::check_scanned`] found valid (the
+/// default: the empty range).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Checked {
+    start: usize,
+    end: usize,
+    /// The address of the chunk checked: taking the range from another
+    /// chunk is a bug, caught before it could hand out unchecked bytes.
+    chunk: usize,
+}
+
+impl Checked {
+    /// The checked range of `chunk`, which must be the chunk checked, as a
+    /// shared slice. No branch: the `Bytes` is built where it is returned
+    /// (a merge of two paths would build it in a temporary and copy it, and
+    /// that copy stalls on the stores that just wrote it).
+    ///
+    /// # Panics
+    ///
+    /// If `chunk` is not at the address checked: a bug in the parser,
+    /// which would otherwise hand out unchecked bytes as `&str`.
+    #[inline(always)]
+    pub(crate) fn slice(self, chunk: &Bytes) -> Utf8Bytes {
+        assert!(
+            chunk.as_ptr() as usize == self.chunk,
+            "openrouter-sse bug: a value checked in one chunk taken from another"
+        );
+        debug_assert!(std::str::from_utf8(&chunk[self.start..self.end]).is_ok());
+        Utf8Bytes(chunk.slice(self.start..self.end))
+    }
+
+    /// `bytes`, which must be the checked range itself (split off the
+    /// buffer checked).
+    ///
+    /// # Panics
+    ///
+    /// If `bytes` is not the range checked: a bug in the parser, as above.
+    #[inline(always)]
+    pub(crate) fn owned(self, bytes: Bytes) -> Utf8Bytes {
+        assert!(
+            bytes.as_ptr() as usize == self.chunk + self.start
+                && bytes.len() == self.end - self.start,
+            "openrouter-sse bug: a value checked in one buffer taken from another"
+        );
+        debug_assert!(std::str::from_utf8(&bytes).is_ok());
+        Utf8Bytes(bytes)
+    }
 }
 
 impl From<String> for Utf8Bytes {
