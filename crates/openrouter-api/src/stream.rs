@@ -64,7 +64,7 @@ pub enum StreamEvent {
 /// On tokio's current-thread runtime, a loop run directly in `block_on` pays a
 /// driver poll (an `epoll_wait`) per HTTP chunk, because that runtime polls the
 /// `block_on` future only once its task queue is empty; the same loop in a
-/// spawned task does not (about 15% less CPU per chunk in `BENCHMARKS.md`).
+/// spawned task does not (a sixth less CPU per chunk in `BENCHMARKS.md`).
 ///
 /// After an `Err` or `Done` the stream yields `None`. It is pull-based: the
 /// socket is read only when the stream is polled, so a slow consumer slows
