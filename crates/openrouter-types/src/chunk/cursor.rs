@@ -166,25 +166,39 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A string, sharing the buffer when long and unescaped.
-    pub(super) fn string(&mut self) -> Option<SharedStr> {
+    /// A string's text: borrowed when it has no escapes, else decoded.
+    /// Inlined: its callers branch on the result it just built.
+    #[inline(always)]
+    fn text(&mut self) -> Option<Text> {
         self.eat(b'"')?;
         let start = self.pos;
         let end = plain_run(self.bytes(), start);
         match self.bytes().get(end)? {
             b'"' => {
                 self.pos = end + 1;
-                let text = &self.text[start..end];
-                Some(match self.buffer {
-                    Some((buffer, offset)) => {
-                        SharedStr::from_buffer(text, buffer, offset + start..offset + end)
-                    }
-                    None => SharedStr::from(text),
-                })
+                Some(Text::Plain(start..end))
             }
-            b'\\' => self.unescape(start, end),
+            b'\\' => self.unescape(start, end).map(Text::Escaped),
             _ => None,
         }
+    }
+
+    /// A string, sharing the buffer when long and unescaped.
+    pub(super) fn string(&mut self) -> Option<SharedStr> {
+        Some(match self.text()? {
+            Text::Plain(range) => {
+                let text = &self.text[range.clone()];
+                match self.buffer {
+                    Some((buffer, offset)) => SharedStr::from_buffer(
+                        text,
+                        buffer,
+                        offset + range.start..offset + range.end,
+                    ),
+                    None => SharedStr::from(text),
+                }
+            }
+            Text::Escaped(text) => text,
+        })
     }
 
     /// `null` as `None`, else a string.
@@ -195,19 +209,19 @@ impl<'a> Cursor<'a> {
         self.string().map(Some)
     }
 
-    /// A string decoded into `T` by `T`'s own `Deserialize` (the open enums).
+    /// A string decoded into `T` by `T`'s own `Deserialize` (the open enums),
+    /// from borrowed text when it has no escapes.
     pub(super) fn parsed<T: DeserializeOwned>(&mut self) -> Option<T> {
         use serde::de::value::{Error, StrDeserializer};
-        self.eat(b'"')?;
-        let start = self.pos;
-        let end = plain_run(self.bytes(), start);
-        if self.bytes().get(end) == Some(&b'"') {
-            self.pos = end + 1;
-            return T::deserialize(StrDeserializer::<Error>::new(&self.text[start..end])).ok();
-        }
-        self.pos = start - 1;
-        let text = self.string()?;
-        T::deserialize(StrDeserializer::<Error>::new(&text)).ok()
+        let escaped;
+        let text = match self.text()? {
+            Text::Plain(range) => &self.text[range],
+            Text::Escaped(text) => {
+                escaped = text;
+                escaped.as_str()
+            }
+        };
+        T::deserialize(StrDeserializer::<Error>::new(text)).ok()
     }
 
     /// `null` as `None`, else [`Cursor::parsed`].
@@ -415,6 +429,13 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// What [`Cursor::text`] read: the range of a string without escapes in the
+/// cursor's text, or the decoded string.
+enum Text {
+    Plain(std::ops::Range<usize>),
+    Escaped(SharedStr),
 }
 
 /// An unescaped string being built: on the stack while it fits inline.

@@ -173,6 +173,34 @@ fn delta(cursor: &mut Cursor<'_>, delta: &mut Delta) -> Option<()> {
     })
 }
 
+/// Compiles only while the fast path names every field of the types it
+/// fills: a field added to `ChunkChoice` or `Delta` (`ChatChunk` is built
+/// by a struct literal in `chunk`) must be read above, or the fast path
+/// would put it in `extra` where serde_json fills the field.
+const _: fn(&ChunkChoice, &Delta) = |choice, delta| {
+    let ChunkChoice {
+        index: _,
+        delta: _,
+        finish_reason: _,
+        native_finish_reason: _,
+        logprobs: _,
+        error: _,
+        extra: _,
+    } = choice;
+    let Delta {
+        role: _,
+        content: _,
+        reasoning: _,
+        refusal: _,
+        reasoning_details: _,
+        tool_calls: _,
+        audio: _,
+        images: _,
+        annotations: _,
+        extra: _,
+    } = delta;
+};
+
 /// A field this version does not model, kept in `extra` as serde's flatten
 /// would keep it; a repeated one is left to serde_json.
 fn unknown(cursor: &mut Cursor<'_>, extra: &mut Extra, key: &[u8]) -> Option<()> {
