@@ -51,6 +51,21 @@ struct Exhausted {
     seen: Arc<Mutex<Vec<Instant>>>,
 }
 
+impl Exhausted {
+    /// A mock server answering with `Exhausted`, and the times its requests came.
+    async fn mounted() -> (wiremock::MockServer, Arc<Mutex<Vec<Instant>>>) {
+        let server = server().await;
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        Mock::given(method("POST"))
+            .respond_with(Exhausted {
+                seen: Arc::clone(&seen),
+            })
+            .mount(&server)
+            .await;
+        (server, seen)
+    }
+}
+
 impl Respond for Exhausted {
     fn respond(&self, _: &Request) -> ResponseTemplate {
         let mut seen = self.seen.lock().unwrap();
@@ -73,14 +88,7 @@ impl Respond for Exhausted {
 
 #[tokio::test]
 async fn exhausted_rate_limit_headers_pause_the_next_call_until_the_reset() {
-    let server = server().await;
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    Mock::given(method("POST"))
-        .respond_with(Exhausted {
-            seen: Arc::clone(&seen),
-        })
-        .mount(&server)
-        .await;
+    let (server, seen) = Exhausted::mounted().await;
     let client = client(&server.uri()).with_limiter(Limiter::new());
     client.chat(&chat_request()).await.expect("first call");
     client.chat(&chat_request()).await.expect("second call");
@@ -94,14 +102,7 @@ async fn exhausted_rate_limit_headers_pause_the_next_call_until_the_reset() {
 
 #[tokio::test]
 async fn without_a_limiter_nothing_waits() {
-    let server = server().await;
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    Mock::given(method("POST"))
-        .respond_with(Exhausted {
-            seen: Arc::clone(&seen),
-        })
-        .mount(&server)
-        .await;
+    let (server, seen) = Exhausted::mounted().await;
     let client = client(&server.uri());
     assert!(
         client.limiter().is_none() && client.budget().is_none(),

@@ -2,22 +2,29 @@
 //! stream's errors passed through.
 
 use futures::StreamExt;
-use openrouter_api::Error;
+use openrouter_api::{Error, TextStream};
 use openrouter_testkit::raw::RawServer;
 
 use crate::support::scripts::fixture_sse;
 use crate::support::{chat_request, client, demo_text, fixture};
 
-#[tokio::test]
-async fn text_yields_the_deltas_of_the_answer() {
-    let server = RawServer::start(vec![fixture_sse(fixture("chat/demo_stream"))])
+/// The text stream of a chat streamed from `name`'s fixture (keep the server
+/// alive while reading).
+async fn text_of(name: &str) -> (RawServer, TextStream) {
+    let server = RawServer::start(vec![fixture_sse(fixture(name))])
         .await
         .unwrap();
-    let mut text = client(&server.origin())
+    let text = client(&server.origin())
         .chat_stream(&chat_request())
         .await
         .unwrap()
         .text();
+    (server, text)
+}
+
+#[tokio::test]
+async fn text_yields_the_deltas_of_the_answer() {
+    let (_server, mut text) = text_of("chat/demo_stream").await;
     let mut deltas = Vec::new();
     while let Some(delta) = text.next().await {
         deltas.push(delta.unwrap());
@@ -30,14 +37,7 @@ async fn text_yields_the_deltas_of_the_answer() {
 
 #[tokio::test]
 async fn text_passes_a_mid_stream_error_through_after_the_partial_text() {
-    let server = RawServer::start(vec![fixture_sse(fixture("chat/stream_error_documented"))])
-        .await
-        .unwrap();
-    let mut text = client(&server.origin())
-        .chat_stream(&chat_request())
-        .await
-        .unwrap()
-        .text();
+    let (_server, mut text) = text_of("chat/stream_error_documented").await;
     let mut received = String::new();
     let error = loop {
         match text.next().await.expect("the stream ends with an error") {
